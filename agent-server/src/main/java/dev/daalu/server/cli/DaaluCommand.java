@@ -1,0 +1,51 @@
+package dev.daalu.server.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code daalu} command line. Subcommands are registered in {@link #commandLine()}; each lives in
+ * its own class. Exit codes follow command-line conventions: 0 success, 1 failure, 2 usage error.
+ */
+@Command(name = "daalu", mixinStandardHelpOptions = true, versionProvider = DaaluCommand.Version.class,
+        description = "Private coding agent: index, search and map a repository, and chat with an in-perimeter model.")
+public final class DaaluCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command tree, shared by {@link #main} and tests. */
+    public static CommandLine commandLine() {
+        CommandLine line = new CommandLine(new DaaluCommand());
+        line.setExecutionExceptionHandler(new ErrorHandler());
+        return line;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+    }
+
+    /** Reports the jar's Implementation-Version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = DaaluCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"daalu " + (version == null ? "dev" : version)};
+        }
+    }
+
+    /** One clear line on stderr instead of a stack trace; exit code 1. */
+    static final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine line, CommandLine.ParseResult parsed) {
+            String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+            line.getErr().println("daalu: " + message);
+            return 1;
+        }
+    }
+}
