@@ -1,0 +1,24 @@
+package dev.daalu.server.agent;
+
+import dev.daalu.server.model.ChatClient;
+
+import java.util.Objects;
+
+/**
+ * The model a turn talks to, as the router chose it.
+ *
+ * @param client the client for the chosen tier
+ * @param servedModel the name sent as {@code model} (the catalog entry the workspace chose)
+ * @param contextWindow tokens of context of that model
+ * @param maxAnswerTokens tokens reserved for the answer (sent as {@code max_tokens})
+ */
+public record ModelTarget(ChatClient client, String servedModel, int contextWindow, int maxAnswerTokens) {
+
+    public ModelTarget {
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(servedModel, "servedModel");
+        if (contextWindow < 1024 || maxAnswerTokens < 64 || maxAnswerTokens >= contextWindow) {
+            throw new IllegalArgumentException("implausible context window " + contextWindow + " / answer reserve " + maxAnswerTokens);
+        }
+    }
+}
