@@ -88,7 +88,7 @@ final class ModelErrorClassifier {
             return new ModelError(Reason.TIMEOUT, endpoint.toString(), 0, null,
                     "The model server " + endpoint + " " + what + ".", e);
         }
-        if (e instanceof ProtocolException) {
+        if (e instanceof SseReader.OversizedLineException || (e instanceof ProtocolException && !responseStarted)) {
             return new ModelError(Reason.BAD_RESPONSE, endpoint.toString(), 0, null,
                     "The model server " + endpoint + " broke the HTTP or event-stream protocol: " + detail, e);
         }

@@ -27,7 +27,7 @@ final class SseReader {
     /**
      * The next event, or null at the end of the stream.
      *
-     * @throws ProtocolException when a line is longer than {@link #MAX_LINE_BYTES}
+     * @throws OversizedLineException when a line is longer than {@link #MAX_LINE_BYTES}
      * @throws IOException when reading fails (a timeout, a reset, a cancelled call)
      */
     Event next() throws IOException {
@@ -75,13 +75,22 @@ final class SseReader {
             return stripCarriageReturn(line);
         }
         if (source.request(MAX_LINE_BYTES)) {
-            throw new ProtocolException("the server sent an event line longer than " + MAX_LINE_BYTES + " bytes");
+            throw new OversizedLineException();
         }
         return source.exhausted() ? null : stripCarriageReturn(source.readUtf8());
     }
 
     private static String stripCarriageReturn(String line) {
         return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+    }
+
+    /** A line too long to be an event of a chat completion stream. */
+    static final class OversizedLineException extends ProtocolException {
+        private static final long serialVersionUID = 1L;
+
+        OversizedLineException() {
+            super("the server sent an event line longer than " + MAX_LINE_BYTES + " bytes");
+        }
     }
 
     /**
