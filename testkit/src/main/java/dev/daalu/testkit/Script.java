@@ -87,9 +87,13 @@ public record Script(String model, int maxModelLen, boolean tokenize, List<Step>
         } catch (JsonParseException | IllegalStateException e) {
             throw new IllegalArgumentException("A script is a JSON object with a \"steps\" array: " + e.getMessage(), e);
         }
-        Step.Delivery defaults = Step.Delivery.DEFAULT.dialect(dialect(root, Dialect.VLLM));
-        return new Script(string(root, "model", DEFAULT_MODEL), integer(root, "maxModelLen", DEFAULT_MAX_MODEL_LEN),
-                root.has("tokenize") && root.get("tokenize").getAsBoolean(), steps(root, defaults, baseDirectory));
+        try {
+            Step.Delivery defaults = Step.Delivery.DEFAULT.dialect(dialect(root, Dialect.VLLM));
+            return new Script(string(root, "model", DEFAULT_MODEL), integer(root, "maxModelLen", DEFAULT_MAX_MODEL_LEN),
+                    root.has("tokenize") && root.get("tokenize").getAsBoolean(), steps(root, defaults, baseDirectory));
+        } catch (NumberFormatException | IllegalStateException | UnsupportedOperationException e) {
+            throw new IllegalArgumentException("A field of the script has the wrong type: " + e.getMessage(), e);
+        }
     }
 
     /** Parses the {@code steps} array of a JSON object, as the script file and {@code POST /_scripted/steps} hold it. */

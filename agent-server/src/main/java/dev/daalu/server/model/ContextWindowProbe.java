@@ -85,7 +85,8 @@ public final class ContextWindowProbe {
     private static Integer trainingContext(JsonElement show) {
         JsonObject info = object(show, "model_info");
         for (Map.Entry<String, JsonElement> entry : info.entrySet()) {
-            if (entry.getKey().endsWith(".context_length") && entry.getValue().isJsonPrimitive()) {
+            if (entry.getKey().endsWith(".context_length") && entry.getValue().isJsonPrimitive()
+                    && entry.getValue().getAsJsonPrimitive().isNumber()) {
                 return entry.getValue().getAsInt();
             }
         }

@@ -73,18 +73,19 @@ final class ModelErrorClassifier {
      *
      * @param cancelled whether the call was cancelled (the failure is its consequence)
      * @param responseStarted whether the response had started, so the failure cut the answer
-     * @param idleTimeoutSeconds the read timeout in force, for the message
+     * @param readTimeoutMillis the read timeout in force, for the message
      */
     static ModelError transport(ModelEndpoint endpoint, IOException e, boolean cancelled, boolean responseStarted,
-                                long idleTimeoutSeconds) {
+                                long readTimeoutMillis) {
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (cancelled) {
             return new ModelError(Reason.CANCELLED, endpoint.toString(), "The request to " + endpoint + " was cancelled.");
         }
         if (e instanceof SocketTimeoutException || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))) {
+            String limit = readTimeoutMillis % 1000 == 0 ? readTimeoutMillis / 1000 + " s" : readTimeoutMillis + " ms";
             String what = responseStarted
-                    ? "sent nothing for " + idleTimeoutSeconds + " s in the middle of the answer"
-                    : "did not answer within " + idleTimeoutSeconds + " s (" + detail + ")";
+                    ? "sent nothing for " + limit + " in the middle of the answer"
+                    : "did not answer in time (" + detail + "; the read timeout is " + limit + ")";
             return new ModelError(Reason.TIMEOUT, endpoint.toString(), 0, null,
                     "The model server " + endpoint + " " + what + ".", e);
         }

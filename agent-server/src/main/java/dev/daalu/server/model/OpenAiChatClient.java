@@ -60,6 +60,9 @@ public final class OpenAiChatClient implements ChatClient {
 
     @Override
     public ChatCompletion complete(ChatRequest request, ChatStreamListener listener, CancelToken cancel) throws ModelError {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(cancel, "cancel");
+        ChatStreamListener receiver = Objects.requireNonNullElse(listener, ChatStreamListener.NONE);
         if (cancel.isCancelled()) {
             throw new ModelError(ModelError.Reason.CANCELLED, endpoint.toString(), "The request to " + endpoint + " was cancelled.");
         }
@@ -79,7 +82,7 @@ public final class OpenAiChatClient implements ChatClient {
                 if (!response.isSuccessful()) {
                     throw ModelErrorClassifier.httpError(endpoint, response.code(), readCapped(response.body()));
                 }
-                return answer(response.body(), request, listener);
+                return answer(response.body(), request, receiver);
             } catch (IOException e) {
                 throw transportError(e, cancel, call, true);
             }
@@ -160,7 +163,7 @@ public final class OpenAiChatClient implements ChatClient {
 
     private ModelError transportError(IOException e, CancelToken cancel, Call call, boolean responseStarted) {
         return ModelErrorClassifier.transport(endpoint, e, cancel.isCancelled() || call.isCanceled(), responseStarted,
-                http.readTimeoutMillis() / 1000);
+                http.readTimeoutMillis());
     }
 
     /** The start of the body, without consuming it and without waiting for more than the first bytes. */

@@ -53,13 +53,14 @@ public record ServedModels(ServerKind kind, List<ServedModel> models) {
         List<ServedModel> models = new ArrayList<>();
         ServerKind kind = ServerKind.OTHER;
         for (JsonElement entry : data.getAsJsonArray()) {
-            if (!entry.isJsonObject() || !entry.getAsJsonObject().has("id")) {
+            JsonObject model = entry.isJsonObject() ? entry.getAsJsonObject() : new JsonObject();
+            JsonElement id = model.get("id");
+            if (id == null || !id.isJsonPrimitive()) {
                 continue;
             }
-            JsonObject model = entry.getAsJsonObject();
             JsonElement length = model.get("max_model_len");
-            models.add(new ServedModel(model.get("id").getAsString(),
-                    length != null && length.isJsonPrimitive() ? length.getAsInt() : null));
+            boolean reportsLength = length != null && length.isJsonPrimitive() && length.getAsJsonPrimitive().isNumber();
+            models.add(new ServedModel(id.getAsString(), reportsLength ? length.getAsInt() : null));
             kind = kind == ServerKind.OTHER ? kindOf(model.get("owned_by")) : kind;
         }
         if (kind == ServerKind.OTHER && isOllama(server)) {

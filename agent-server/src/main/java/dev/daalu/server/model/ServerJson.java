@@ -48,7 +48,7 @@ final class ServerJson {
             }
             return body;
         } catch (IOException e) {
-            throw ModelErrorClassifier.transport(endpoint, e, false, false, http.readTimeoutMillis() / 1000);
+            throw ModelErrorClassifier.transport(endpoint, e, false, false, http.readTimeoutMillis());
         }
     }
 
@@ -60,7 +60,7 @@ final class ServerJson {
                 throw ModelErrorClassifier.httpError(endpoint, response.code(), body);
             }
         } catch (IOException e) {
-            throw ModelErrorClassifier.transport(endpoint, e, false, false, http.readTimeoutMillis() / 1000);
+            throw ModelErrorClassifier.transport(endpoint, e, false, false, http.readTimeoutMillis());
         }
         String text = body;
         return StrictJson.parse(text).orElseThrow(() -> ModelErrorClassifier.badResponse(endpoint,

@@ -163,6 +163,8 @@ public final class TokenCounter {
     private int llamaCppTokens(String text) throws ModelError {
         JsonObject body = new JsonObject();
         body.addProperty("content", text);
+        body.addProperty("add_special", false);
+        body.addProperty("with_pieces", false);
         JsonElement answer = server.post(server.endpoint().rootUrl("tokenize"), body);
         JsonElement tokens = answer.isJsonObject() ? answer.getAsJsonObject().get("tokens") : null;
         if (tokens == null || !tokens.isJsonArray()) {
