@@ -41,6 +41,8 @@ public final class OpenAiChatClient implements ChatClient {
 
     private static final MediaType JSON = MediaType.get("application/json");
     private static final long MAX_ERROR_BODY_BYTES = 64 * 1024;
+    /** A whole answer is bounded by max_tokens; a body past this is not one. */
+    private static final long MAX_ANSWER_BODY_BYTES = 32L * 1024 * 1024;
 
     private final OkHttpClient http;
     private final ModelEndpoint endpoint;
@@ -146,6 +148,10 @@ public final class OpenAiChatClient implements ChatClient {
 
     private ChatCompletion whole(BufferedSource source, ChatRequest request, ChatStreamListener listener)
             throws IOException, ModelError {
+        if (source.request(MAX_ANSWER_BODY_BYTES + 1)) {
+            throw ModelErrorClassifier.badResponse(endpoint, "a JSON body over " + MAX_ANSWER_BODY_BYTES + " bytes",
+                    source.getBuffer().snapshot(200).utf8());
+        }
         String text = source.readUtf8();
         JsonObject completion = jsonObject(text);
         if (completion == null) {
@@ -179,8 +185,10 @@ public final class OpenAiChatClient implements ChatClient {
     }
 
     private static boolean isError(JsonObject json) {
+        JsonElement error = json.get("error");
         JsonElement object = json.get("object");
-        return json.has("error") || (object != null && object.isJsonPrimitive() && "error".equals(object.getAsString()));
+        return (error != null && !error.isJsonNull())
+                || (object != null && object.isJsonPrimitive() && "error".equals(object.getAsString()));
     }
 
     private static String readCapped(ResponseBody body) throws IOException {
