@@ -81,6 +81,9 @@ final class ModelErrorClassifier {
         if (cancelled) {
             return new ModelError(Reason.CANCELLED, endpoint.toString(), "The request to " + endpoint + " was cancelled.");
         }
+        if (e instanceof RefusedDestination) {
+            return new ModelError(Reason.PERIMETER, endpoint.toString(), 0, null, "Not sent to " + endpoint + ": " + detail, e);
+        }
         if (e instanceof SocketTimeoutException || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))) {
             String limit = readTimeoutMillis % 1000 == 0 ? readTimeoutMillis / 1000 + " s" : readTimeoutMillis + " ms";
             String what = responseStarted
@@ -116,7 +119,7 @@ final class ModelErrorClassifier {
                 + " answered something that is not a chat completion (" + what + "): " + quoteBody(body), null);
     }
 
-    static Reason classify(int status, ServerError error) {
+    private static Reason classify(int status, ServerError error) {
         String type = error.type() == null ? "" : error.type();
         if (type.equals("exceed_context_size_error") || CONTEXT_LENGTH_MESSAGE.matcher(error.message()).find()) {
             return Reason.CONTEXT_LENGTH;
@@ -139,7 +142,7 @@ final class ModelErrorClassifier {
     }
 
     /** {@code text} on one line and at most {@value #MAX_QUOTED_CHARS} characters, to quote in a message. */
-    static String quote(String text) {
+    private static String quote(String text) {
         String flat = text == null ? "" : text.replaceAll("\\s+", " ").strip();
         if (flat.isEmpty()) {
             return "(no message)";

@@ -11,7 +11,7 @@ import java.util.Objects;
  * Counts prompt tokens for context budgeting: exactly where the server offers a tokenizer (vLLM
  * {@code POST /tokenize} with the chat messages, so the chat template is counted; llama.cpp
  * {@code POST /apply-template} then {@code POST /tokenize}), otherwise by a local estimate in characters per
- * token, calibrated by {@link #record} from the {@code prompt_tokens} of each answer's usage.
+ * token, calibrated by {@link #calibrate} from the {@code prompt_tokens} of each answer's usage.
  *
  * <p>Counting never fails: when the tokenizer cannot be reached the call is estimated; when the server has
  * no tokenizer (HTTP 404/405/501) the counter stays in estimate mode. {@link #detail()} says which mode is
@@ -75,7 +75,7 @@ public final class TokenCounter {
     }
 
     /** The prompt tokens of {@code messages} with {@code tools}, chat template included where exact. */
-    public int countMessages(List<ChatMessage> messages, List<ToolDefinition> tools) {
+    public int count(List<ChatMessage> messages, List<ToolDefinition> tools) {
         if (mode() == Mode.EXACT) {
             try {
                 return kind == ServedModels.ServerKind.VLLM ? vllmMessages(messages, tools) : llamaCppMessages(messages, tools);
@@ -102,7 +102,7 @@ public final class TokenCounter {
      * Calibrates the estimate with what the server counted for a request it answered. Call it after every
      * answer; answers without usage are ignored.
      */
-    public synchronized void record(ChatRequest request, Usage usage) {
+    public synchronized void calibrate(ChatRequest request, Usage usage) {
         if (usage == null || usage.promptTokens() <= 0) {
             return;
         }

@@ -1,5 +1,6 @@
 package dev.daalu.server.routing;
 
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 
 import java.time.Duration;
@@ -45,7 +46,16 @@ public final class ModelHttpClients {
         }
     }
 
-    /** A new client with its own connection pool. */
+    /**
+     * The client for model calls: every request passes {@code perimeter} (the {@code PerimeterInterceptor}),
+     * once before a connection is opened and again on each network hop, redirects included.
+     */
+    public static OkHttpClient create(Timeouts timeouts, Interceptor perimeter) {
+        Objects.requireNonNull(perimeter, "perimeter");
+        return configure(new OkHttpClient.Builder().addInterceptor(perimeter).addNetworkInterceptor(perimeter), timeouts);
+    }
+
+    /** A client without a perimeter, for tests against local servers. */
     public static OkHttpClient create(Timeouts timeouts) {
         return configure(new OkHttpClient.Builder(), timeouts);
     }

@@ -99,6 +99,20 @@ class FailureTest extends ReplayTest {
     }
 
     @Test
+    void requestTheClientsPerimeterRefusesIsAPerimeterErrorAndNothingIsSent() {
+        OkHttpClient guarded = ModelHttpClients.create(Recordings.TEST_TIMEOUTS, chain -> {
+            throw new RefusedDestination("refused to send to " + chain.request().url().host() + ": not an allowed tier");
+        });
+        OpenAiChatClient client = new OpenAiChatClient(guarded, Recordings.endpoint(server), true);
+
+        ModelError error = failWith(client);
+
+        assertEquals(ModelError.Reason.PERIMETER, error.reason());
+        assertTrue(error.getMessage().contains("not an allowed tier"), error.getMessage());
+        assertEquals(0, server.getRequestCount());
+    }
+
+    @Test
     void alreadyCancelledTokenSendsNothing() {
         CancelToken cancel = new CancelToken();
         cancel.cancel();

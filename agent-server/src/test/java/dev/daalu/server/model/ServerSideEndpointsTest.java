@@ -83,7 +83,7 @@ class ServerSideEndpointsTest {
         TokenCounter counter = TokenCounter.forServer(Recordings.http(), endpoint, "qwen2.5-coder-14b",
                 ServedModels.ServerKind.VLLM);
 
-        int tokens = counter.countMessages(MESSAGES, List.of());
+        int tokens = counter.count(MESSAGES, List.of());
 
         assertEquals(23, tokens);
         assertEquals(TokenCounter.Mode.EXACT, counter.mode());
@@ -114,7 +114,7 @@ class ServerSideEndpointsTest {
         ContextWindowProbe.ContextWindow window = new ContextWindowProbe(Recordings.http(), endpoint)
                 .probe(served, "qwen2.5-coder-14b").orElseThrow();
         TokenCounter counter = TokenCounter.forServer(Recordings.http(), endpoint, "qwen2.5-coder-14b", served.kind());
-        int tokens = counter.countMessages(MESSAGES, List.of());
+        int tokens = counter.count(MESSAGES, List.of());
 
         assertEquals(ServedModels.ServerKind.LLAMA_CPP, served.kind());
         assertEquals(32768, window.tokens());
@@ -178,11 +178,11 @@ class ServerSideEndpointsTest {
                 null, null);
 
         assertEquals(TokenCounter.Mode.ESTIMATE, counter.mode());
-        assertEquals(286, counter.countMessages(request.messages(), List.of()), "1000 chars at the default 3.5");
-        counter.record(request, new Usage(250, 5, 255));
-        counter.record(request, null);
+        assertEquals(286, counter.count(request.messages(), List.of()), "1000 chars at the default 3.5");
+        counter.calibrate(request, new Usage(250, 5, 255));
+        counter.calibrate(request, null);
 
-        assertEquals(250, counter.countMessages(request.messages(), List.of()));
+        assertEquals(250, counter.count(request.messages(), List.of()));
         assertEquals("estimate: 4.0 chars per token from 1 response (Ollama has no tokenize endpoint)", counter.detail());
         assertEquals(0, received.size(), "an estimate asks no server");
     }

@@ -1,5 +1,6 @@
 package dev.daalu.server.routing;
 
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
@@ -8,6 +9,7 @@ import java.time.Duration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ModelHttpClientsTest {
 
@@ -30,6 +32,16 @@ class ModelHttpClientsTest {
         assertSame(shared.connectionPool(), tier.connectionPool());
         assertSame(shared.dispatcher(), tier.dispatcher());
         assertEquals(300_000, tier.readTimeoutMillis());
+    }
+
+    @Test
+    void thePerimeterSeesTheRequestBeforeConnectingAndOnEveryHop() {
+        Interceptor perimeter = chain -> chain.proceed(chain.request());
+
+        OkHttpClient client = ModelHttpClients.create(ModelHttpClients.Timeouts.DEFAULT, perimeter);
+
+        assertTrue(client.interceptors().contains(perimeter));
+        assertTrue(client.networkInterceptors().contains(perimeter));
     }
 
     @Test
