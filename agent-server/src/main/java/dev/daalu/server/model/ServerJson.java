@@ -32,16 +32,26 @@ final class ServerJson {
     }
 
     JsonElement get(HttpUrl url) throws ModelError {
-        return call(endpoint.request(url).get().build());
+        return json(endpoint.request(url).get().build());
     }
 
     JsonElement post(HttpUrl url, JsonObject body) throws ModelError {
-        return call(endpoint.request(url).post(RequestBody.create(body.toString(), JSON)).build());
+        return json(endpoint.request(url).post(RequestBody.create(body.toString(), JSON)).build());
     }
 
     /** The body as text, for endpoints that answer plain text (Ollama's {@code GET /}). */
     String getText(HttpUrl url) throws ModelError {
-        try (Response response = http.newCall(endpoint.request(url).get().build()).execute()) {
+        return text(endpoint.request(url).get().build());
+    }
+
+    private JsonElement json(Request request) throws ModelError {
+        String body = text(request);
+        return StrictJson.parse(body).orElseThrow(() -> ModelErrorClassifier.badResponse(endpoint,
+                request.method() + " " + request.url().encodedPath() + " did not answer JSON", body));
+    }
+
+    private String text(Request request) throws ModelError {
+        try (Response response = http.newCall(request).execute()) {
             String body = response.body().string();
             if (!response.isSuccessful()) {
                 throw ModelErrorClassifier.httpError(endpoint, response.code(), body);
@@ -50,20 +60,5 @@ final class ServerJson {
         } catch (IOException e) {
             throw ModelErrorClassifier.transport(endpoint, e, false, false, http.readTimeoutMillis());
         }
-    }
-
-    private JsonElement call(Request request) throws ModelError {
-        String body = null;
-        try (Response response = http.newCall(request).execute()) {
-            body = response.body().string();
-            if (!response.isSuccessful()) {
-                throw ModelErrorClassifier.httpError(endpoint, response.code(), body);
-            }
-        } catch (IOException e) {
-            throw ModelErrorClassifier.transport(endpoint, e, false, false, http.readTimeoutMillis());
-        }
-        String text = body;
-        return StrictJson.parse(text).orElseThrow(() -> ModelErrorClassifier.badResponse(endpoint,
-                "GET or POST " + request.url().encodedPath() + " did not answer JSON", text));
     }
 }
