@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.TemporalAmount;
+import java.util.Base64;
 import java.util.Map;
 
 /**
@@ -32,6 +33,7 @@ public final class TokenVault {
     static final int MIN_TOKEN_CHARS = 8;
     static final String TOKEN_FILE = "token.fernet";
     private static final int MAX_KEY_FILE_BYTES = 1024;
+    private static final int KEY_BYTES = 32;
     private static final String KEY_HINT = "a Fernet key is 32 random bytes in URL-safe base64 (44 characters), "
             + "for example from 'head -c 32 /dev/urandom | basenc --base64url'";
 
@@ -159,12 +161,17 @@ public final class TokenVault {
         } catch (IOException e) {
             throw new SeedingException(Reason.VAULT_UNUSABLE, where + ", which could not be read: " + e.getMessage(), e);
         }
+        byte[] key;
         try {
-            return new Key(new String(bytes, StandardCharsets.US_ASCII).strip());
+            key = Base64.getUrlDecoder().decode(new String(bytes, StandardCharsets.US_ASCII).strip());
         } catch (IllegalArgumentException e) {
-            // the message would not help and must not quote the file
+            key = new byte[0];
+        }
+        // checked here: the library fails on a short key with an index error; no message may quote the file
+        if (key.length != KEY_BYTES) {
             throw new SeedingException(Reason.VAULT_UNUSABLE, where + ", which does not hold a valid Fernet key: "
                     + KEY_HINT);
         }
+        return new Key(key);
     }
 }
