@@ -1,6 +1,7 @@
 package dev.daalu.server.bootstrap;
 
 import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.URISyntaxException;
@@ -88,11 +89,6 @@ final class CredentialHelperServer implements AutoCloseable {
                 + CredentialRelay.class.getName() + " " + quote(socket.toString());
     }
 
-    /** Whether the token has been handed out (once). */
-    boolean answered() {
-        return answered.get();
-    }
-
     @Override
     public void close() {
         stopListening();
@@ -168,7 +164,7 @@ final class CredentialHelperServer implements AutoCloseable {
         return "'" + text.replace("'", "'\\''") + "'";
     }
 
-    private static void closeQuietly(java.io.Closeable closeable) {
+    private static void closeQuietly(Closeable closeable) {
         try {
             closeable.close();
         } catch (IOException e) {

@@ -161,8 +161,8 @@ public record RepoUrl(String url, String authority, String path) {
     }
 
     private static SeedingException refused(String url, String why) {
-        String shown = url == null ? "" : url.chars().anyMatch(c -> c < 0x20 || c == 0x7f)
-                ? url.replaceAll("\\p{Cntrl}", "?") : url;
+        // a control character shown as is would break the one-line message (or the terminal)
+        String shown = url == null ? "" : url.replaceAll("\\p{Cntrl}", "?");
         return new SeedingException(Reason.REFUSED_INPUT, "refused --repo '" + shown + "': " + why);
     }
 }

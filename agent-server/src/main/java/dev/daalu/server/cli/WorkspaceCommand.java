@@ -9,7 +9,6 @@ import dev.daalu.server.bootstrap.SeedingException;
 import dev.daalu.server.bootstrap.StateDirectory;
 import dev.daalu.server.bootstrap.TokenVault;
 import dev.daalu.server.bootstrap.WorkspaceSeeder;
-import dev.daalu.server.log.SecretRedactor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -89,9 +88,12 @@ public final class WorkspaceCommand implements Runnable {
                 if (branch != null && repo == null) {
                     throw new CommandLine.ParameterException(spec.commandLine(), "--branch needs --repo");
                 }
+                if (timeoutSeconds < 1) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--timeout-seconds must be at least 1");
+                }
                 Optional<RepoUrl> url = repo == null ? Optional.empty() : Optional.of(RepoUrl.parse(repo));
                 SeedRequest request = new SeedRequest(dir, url, Optional.ofNullable(branch), Optional.ofNullable(caFile),
-                        tokenUser, Duration.ofSeconds(Math.max(1, timeoutSeconds)));
+                        tokenUser, Duration.ofSeconds(timeoutSeconds));
                 PrintWriter out = spec.commandLine().getOut();
                 Map<String, String> env = System.getenv();
                 StateDirectory state = StateDirectory.fromEnvironment(env);
@@ -218,7 +220,8 @@ public final class WorkspaceCommand implements Runnable {
             body.run();
             return 0;
         } catch (SeedingException e) {
-            spec.commandLine().getErr().println("daalu: " + SecretRedactor.global().redact(e.getMessage()));
+            // the message was redacted when it was made, while the token was still registered
+            spec.commandLine().getErr().println("daalu: " + e.getMessage());
             return e.reason() == SeedingException.Reason.REFUSED_INPUT ? 2 : 1;
         }
     }
