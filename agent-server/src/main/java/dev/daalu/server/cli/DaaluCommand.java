@@ -1,5 +1,6 @@
 package dev.daalu.server.cli;
 
+import dev.daalu.server.log.SecretRedactor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,6 +22,7 @@ public final class DaaluCommand implements Runnable {
     /** The command tree, shared by {@link #main} and tests. */
     public static CommandLine commandLine() {
         CommandLine line = new CommandLine(new DaaluCommand());
+        line.addSubcommand(new WorkspaceCommand());
         line.setExecutionExceptionHandler(new ErrorHandler());
         return line;
     }
@@ -39,12 +41,12 @@ public final class DaaluCommand implements Runnable {
         }
     }
 
-    /** One clear line on stderr instead of a stack trace; exit code 1. */
+    /** One clear, redacted line on stderr instead of a stack trace; exit code 1. */
     static final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception ex, CommandLine line, CommandLine.ParseResult parsed) {
             String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-            line.getErr().println("daalu: " + message);
+            line.getErr().println("daalu: " + SecretRedactor.global().redact(message));
             return 1;
         }
     }
