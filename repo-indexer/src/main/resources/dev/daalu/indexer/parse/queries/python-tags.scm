@@ -1,0 +1,14 @@
+; Python tags, after tree-sitter-python's queries/tags.scm. Earlier patterns win when two claim one name.
+
+(class_definition name: (identifier) @name) @definition.class
+(class_definition body: (block (function_definition name: (identifier) @name))) @definition.method
+(class_definition body: (block (decorated_definition definition: (function_definition name: (identifier) @name)))) @definition.method
+(function_definition name: (identifier) @name) @definition.function
+(module (expression_statement (assignment left: (identifier) @name))) @definition.constant
+
+(call function: [(identifier) @name (attribute attribute: (identifier) @name)]) @reference.call
+(class_definition superclasses: (argument_list [(identifier) @name (attribute attribute: (identifier) @name)])) @reference.class
+(decorator [(identifier) @name (attribute attribute: (identifier) @name)]) @reference.call
+(type [(identifier) @name (attribute attribute: (identifier) @name)]) @reference.type
+(type (generic_type (identifier) @name)) @reference.type
+(import_from_statement name: (dotted_name (identifier) @name .)) @reference.import
