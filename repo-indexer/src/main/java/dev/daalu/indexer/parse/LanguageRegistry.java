@@ -25,7 +25,8 @@ import java.util.function.Supplier;
 
 /**
  * The languages the indexer tags, each a grammar, a tags query ({@code queries/<query>-tags.scm}) and
- * the file names it claims. Adding a language is one entry here, one query file and one fixture under
+ * the file names it claims. A query may start with the patterns of another: {@code ; inherits: typescript}
+ * (earlier patterns win overlaps, so inherited ones take precedence). Adding a language is one entry here, one query file and one fixture under
  * the parse tests.
  *
  * <p>Thread-safe. Grammars and queries load on first use of their language, once.
@@ -33,6 +34,7 @@ import java.util.function.Supplier;
 public final class LanguageRegistry {
 
     private static final String QUERY_DIR = "/dev/daalu/indexer/parse/queries/";
+    private static final String INHERITS = "; inherits:";
 
     private final List<Entry> entries;
 
@@ -50,7 +52,7 @@ public final class LanguageRegistry {
                         "javascript", QueryTagger::new),
                 new Entry("typescript", List.of("*.ts", "*.mts", "*.cts"), bonede(TreeSitterTypescript::new),
                         "typescript", QueryTagger::new),
-                new Entry("tsx", List.of("*.tsx"), builtIn(NativeTreeSitter::languageTsx), "typescript", QueryTagger::new),
+                new Entry("tsx", List.of("*.tsx"), builtIn(NativeTreeSitter::languageTsx), "tsx", QueryTagger::new),
                 new Entry("bash", List.of("*.sh", "*.bash", ".bashrc", ".bash_profile", ".profile"),
                         bonede(TreeSitterBash::new), "bash", QueryTagger::new),
                 new Entry("c", List.of("*.c", "*.h"), bonede(TreeSitterC::new), "c", QueryTagger::new),
@@ -179,15 +181,24 @@ public final class LanguageRegistry {
             return result;
         }
 
+        /** The query text, after the text of any query it names on an {@code ; inherits: <name>} line. */
         private static String readQuery(String file) {
+            String text;
             try (InputStream in = LanguageRegistry.class.getResourceAsStream(QUERY_DIR + file)) {
                 if (in == null) {
                     throw new IllegalStateException("tags query " + QUERY_DIR + file + " is missing from the classpath");
                 }
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read tags query " + file, e);
             }
+            StringBuilder inherited = new StringBuilder();
+            for (String line : text.lines().toList()) {
+                if (line.startsWith(INHERITS)) {
+                    inherited.append(readQuery(line.substring(INHERITS.length()).strip() + "-tags.scm")).append('\n');
+                }
+            }
+            return inherited + text;
         }
 
         private record Loaded(Grammar grammar, Tagger tagger) { }

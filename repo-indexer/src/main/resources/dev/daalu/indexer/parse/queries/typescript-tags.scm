@@ -1,4 +1,4 @@
-; TypeScript and TSX tags, after tree-sitter-typescript's queries/tags.scm and the JavaScript ones.
+; TypeScript tags (and, by inheritance, TSX), after tree-sitter-typescript's queries/tags.scm and the JavaScript ones.
 ; Earlier patterns win when two claim one name.
 
 (class_declaration name: (type_identifier) @name) @definition.class
