@@ -1,6 +1,7 @@
 package dev.daalu.indexer.rank;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,13 +54,38 @@ record Focus(int[] files, boolean[] names) {
         return new Focus(files.stream().mapToInt(Integer::intValue).toArray(), names);
     }
 
-    /** Where PageRank's jumps land: {@code focusShare} on the focused files, the rest spread evenly. */
-    double[] jump(int fileCount, double focusShare) {
-        double[] jump = new double[fileCount];
-        double even = files.length == 0 ? 1.0 / fileCount : (1 - focusShare) / fileCount;
-        java.util.Arrays.fill(jump, even);
+    /**
+     * Where PageRank's jumps land: {@link RankWeights#focusShare()} on the focused files, a part of that
+     * ({@link RankWeights#focusNeighbourShare()}) on the files linking to them, the rest spread evenly.
+     */
+    double[] jump(SymbolGraph graph, RankWeights weights) {
+        int n = graph.fileCount;
+        double[] jump = new double[n];
+        if (files.length == 0) {
+            Arrays.fill(jump, 1.0 / n);
+            return jump;
+        }
+        boolean[] focused = new boolean[n];
         for (int file : files) {
-            jump[file] += focusShare / files.length;
+            focused[file] = true;
+        }
+        List<Integer> neighbours = new ArrayList<>();
+        EdgeList edges = graph.edges();
+        for (int source = 0; source < n; source++) {
+            for (int e = edges.start(source); e < edges.start(source + 1) && !focused[source]; e++) {
+                if (focused[edges.target(e)]) {
+                    neighbours.add(source);
+                    break;
+                }
+            }
+        }
+        double toNeighbours = neighbours.isEmpty() ? 0 : weights.focusShare() * weights.focusNeighbourShare();
+        Arrays.fill(jump, (1 - weights.focusShare()) / n);
+        for (int file : files) {
+            jump[file] += (weights.focusShare() - toNeighbours) / files.length;
+        }
+        for (int file : neighbours) {
+            jump[file] += toNeighbours / neighbours.size();
         }
         return jump;
     }

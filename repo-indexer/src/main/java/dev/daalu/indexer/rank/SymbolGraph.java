@@ -41,7 +41,7 @@ final class SymbolGraph {
 
     private final int[] fileReferenceStart;
     private final int[] referenceName;
-    private final int[] referenceCount;
+    private final float[] referenceCount;
 
     private final EdgeList edges;
     private final double[] outWeight;
@@ -82,12 +82,13 @@ final class SymbolGraph {
     }
 
     /**
-     * Visits the links of file {@code source} referencing {@code name} {@code count} times, per defining
+     * Visits the links of file {@code source} referencing {@code name} {@code count} times (weighted by
+     * kind), per defining
      * file, with that file's definitions of the name ({@code [firstDefinition, endDefinition)}).
      *
      * @param boost extra multiplier (focus), 1 for none
      */
-    void forEachLink(int source, int name, int count, double boost, LinkVisitor visitor) {
+    void forEachLink(int source, int name, float count, double boost, LinkVisitor visitor) {
         int from = nameDefinitionStart[name];
         int to = nameDefinitionStart[name + 1];
         if (from == to) {
@@ -204,7 +205,7 @@ final class SymbolGraph {
         return referenceName[reference];
     }
 
-    int referenceCount(int reference) {
+    float referenceCount(int reference) {
         return referenceCount[reference];
     }
 
@@ -230,6 +231,10 @@ final class SymbolGraph {
 
     String definitionName(int definition) {
         return names.name(definitionName[definition]);
+    }
+
+    int definitionNameId(int definition) {
+        return definitionName[definition];
     }
 
     String definitionKind(int definition) {
@@ -285,8 +290,11 @@ final class SymbolGraph {
     record Definitions(int[] file, int[] name, int[] line, short[] kind, List<String> kinds, ByteArena signatures,
                        long[] signature, int[] perFile) { }
 
-    /** References grouped by file: {@code [fileStart[f], fileStart[f + 1])} are file f's (name, count). */
-    record References(int[] fileStart, int[] name, int[] count) { }
+    /**
+     * References grouped by file: {@code [fileStart[f], fileStart[f + 1])} are file f's (name, count), the
+     * count weighted by reference kind.
+     */
+    record References(int[] fileStart, int[] name, float[] count) { }
 
     /** UTF-8 strings in 1 MiB chunks, addressed by a long (chunk, offset, length), so nothing large is copied. */
     static final class ByteArena {

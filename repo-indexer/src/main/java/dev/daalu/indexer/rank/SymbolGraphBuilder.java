@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  */
 final class SymbolGraphBuilder {
 
+    private static final String MEMBER = "member";
     private static final Pattern TEST_FILE = Pattern.compile(
             "(^|.*/)(tests?|__tests__|spec|testdata|test-data|e2e)/.*"
                     + "|.*(_test\\.go|_test\\.py|\\.(test|spec)\\.[jt]sx?|Tests?\\.java|IT\\.java)"
@@ -41,8 +42,8 @@ final class SymbolGraphBuilder {
 
     private final IntList fileReferenceStart = new IntList();
     private final IntList referenceName = new IntList();
-    private final IntList referenceCount = new IntList();
-    private int[] countByName = new int[1024];
+    private final FloatList referenceCount = new FloatList();
+    private float[] countByName = new float[1024];
     private final IntList namesSeen = new IntList();
 
     SymbolGraphBuilder(RankWeights weights) {
@@ -73,7 +74,7 @@ final class SymbolGraphBuilder {
                 definitionKind.add(kinds.intern(tag.kind()));
                 definitionSignature.add(signatures.add(tag.signature()));
             } else {
-                countReference(name);
+                countReference(name, tag.kind().equals(MEMBER) ? (float) weights.memberReferenceFactor() : 1f);
             }
         }
         flushReferences();
@@ -135,13 +136,14 @@ final class SymbolGraphBuilder {
                 weights);
     }
 
-    private void countReference(int name) {
+    private void countReference(int name, float weight) {
         if (name >= countByName.length) {
             countByName = Arrays.copyOf(countByName, Math.max(name + 1, countByName.length * 2));
         }
-        if (countByName[name]++ == 0) {
+        if (countByName[name] == 0) {
             namesSeen.add(name);
         }
+        countByName[name] += weight;
     }
 
     private void flushReferences() {
@@ -255,6 +257,23 @@ final class SymbolGraphBuilder {
         }
 
         int[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+
+    /** A growable float array. */
+    private static final class FloatList {
+        float[] values = new float[1024];
+        int size;
+
+        void add(float value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        float[] toArray() {
             return Arrays.copyOf(values, size);
         }
     }

@@ -13,6 +13,8 @@
   declarator: (variable_declarator name: (identifier) @name)) @definition.constant
 (enum_constant name: (identifier) @name) @definition.constant
 
+; a call on an object (list.add()) may mean any class's method: kind member
+(method_invocation object: (_) name: (identifier) @name) @reference.member
 (method_invocation name: (identifier) @name) @reference.call
 (object_creation_expression type: [(type_identifier) @name (generic_type (type_identifier) @name)]) @reference.class
 (superclass [(type_identifier) @name (generic_type (type_identifier) @name)]) @reference.class

@@ -18,7 +18,9 @@
 (program (lexical_declaration (variable_declarator name: (identifier) @name))) @definition.constant
 (program (export_statement declaration: (lexical_declaration (variable_declarator name: (identifier) @name)))) @definition.constant
 
-(call_expression function: [(identifier) @name (member_expression property: (property_identifier) @name)]) @reference.call
+; a call through a member (obj.map()) may mean any class's method: kind member
+(call_expression function: (identifier) @name) @reference.call
+(call_expression function: (member_expression property: (property_identifier) @name)) @reference.member
 (new_expression constructor: [(identifier) @name (member_expression property: (property_identifier) @name)]) @reference.class
 (extends_clause value: (identifier) @name) @reference.class
 (implements_clause (type_identifier) @name) @reference.implementation
