@@ -16,8 +16,9 @@ import java.util.PriorityQueue;
  *   12: variable "region" {
  * </pre>
  * Files come most important first, each with its chosen definitions in line order. How many definitions
- * is found by binary search: the most, best first, whose map fits {@code maxTokens}. What budget is left
- * then goes to the paths of further files by rank, and last to files skipped for parsing, by path with
+ * is found by binary search: the most, best first, whose map fits {@code maxTokens}; then later
+ * definitions that still fit in what is left are added. What budget remains then goes to the paths of
+ * further files by rank, and last to files skipped for parsing, by path with
  * their reason ({@code (skipped: minified)}), which may take at most {@value #SKIPPED_SHARE_PERCENT}% of the
  * budget. The estimate of the returned text never exceeds {@code maxTokens}.
  *
@@ -27,6 +28,7 @@ final class RepoMapRenderer {
 
     static final int SKIPPED_SHARE_PERCENT = 5;
     private static final String INDENT = "  ";
+    private static final int MAX_FILL_ATTEMPTS = 2000;
 
     private final TokenEstimator estimator;
 
@@ -49,13 +51,13 @@ final class RepoMapRenderer {
         int high = best.length;
         while (low < high) {
             int mid = (low + high + 1) >>> 1;
-            if (estimator.estimate(layout(graph, best, mid, position).text()) <= maxTokens) {
+            if (estimator.estimate(layout(graph, Arrays.copyOf(best, mid), position).text()) <= maxTokens) {
                 low = mid;
             } else {
                 high = mid - 1;
             }
         }
-        Layout layout = layout(graph, best, low, position);
+        Layout layout = fill(graph, best, low, position, maxTokens);
         StringBuilder text = new StringBuilder(layout.text());
         List<RepoMap.MapFile> files = new ArrayList<>(layout.files(graph, fileRank));
         int tokens = estimator.estimate(text);
@@ -121,9 +123,42 @@ final class RepoMapRenderer {
         return Arrays.stream(sorted).mapToInt(Integer::intValue).toArray();
     }
 
-    /** The map of the first {@code count} definitions of {@code best}, grouped by file in rank order. */
-    private static Layout layout(SymbolGraph graph, int[] best, int count, int[] filePosition) {
-        int[] chosen = Arrays.copyOf(best, count);
+    /**
+     * The first {@code count} of {@code best}, plus whichever later ones still fit in what is left (a short
+     * line further down may fit where the next one in rank order does not).
+     */
+    private Layout fill(SymbolGraph graph, int[] best, int count, int[] filePosition, int maxTokens) {
+        Layout layout = layout(graph, Arrays.copyOf(best, count), filePosition);
+        int tokens = estimator.estimate(layout.text());
+        boolean[] shown = layout.shownFiles(graph);
+        int[] chosen = Arrays.copyOf(best, best.length);
+        int size = count;
+        for (int i = count; i < best.length && i < count + MAX_FILL_ATTEMPTS && tokens < maxTokens; i++) {
+            int d = best[i];
+            int file = graph.definitionFile(d);
+            int cost = estimator.estimate(definitionLine(graph, d)) + (shown[file] ? 0 : estimator.estimate(graph.path(file) + "\n"));
+            if (tokens + cost <= maxTokens) {
+                chosen[size++] = d;
+                tokens += cost;
+                shown[file] = true;
+            }
+        }
+        while (size > count) {
+            Layout filled = layout(graph, Arrays.copyOf(chosen, size), filePosition);
+            if (estimator.estimate(filled.text()) <= maxTokens) {
+                return filled;
+            }
+            size--;
+        }
+        return layout;
+    }
+
+    private static String definitionLine(SymbolGraph graph, int d) {
+        return INDENT + graph.definitionLine(d) + ": " + graph.definitionSignature(d) + "\n";
+    }
+
+    /** The map of {@code chosen} definitions, grouped by file in rank order. */
+    private static Layout layout(SymbolGraph graph, int[] chosen, int[] filePosition) {
         Integer[] order = Arrays.stream(chosen).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingInt((Integer d) -> filePosition[graph.definitionFile(d)])
                 .thenComparingInt(graph::definitionLine).thenComparingInt(d -> d));
@@ -143,7 +178,7 @@ final class RepoMapRenderer {
                 // two definitions on one line (a C declaration list, an HCL label pair): the line shows once
                 continue;
             }
-            text.append(INDENT).append(line).append(": ").append(graph.definitionSignature(d)).append('\n');
+            text.append(definitionLine(graph, d));
             kept.add(d);
             lastLine = line;
         }
