@@ -69,9 +69,10 @@ public sealed interface LineMatcher {
         }
     }
 
-    /** Whether a match at {@code start} is on the phantom line after a final newline (or in an empty text). */
+    /** Whether a line starting at {@code start} would be past the last line (the text's lines have ended). */
     private static boolean pastLastLine(String text, int start) {
-        return start >= text.length() && (text.isEmpty() || text.charAt(text.length() - 1) == '\n');
+        return start > text.length()
+                || (start == text.length() && (text.isEmpty() || text.charAt(text.length() - 1) == '\n'));
     }
 
     private static int lineEnd(String text, int from) {

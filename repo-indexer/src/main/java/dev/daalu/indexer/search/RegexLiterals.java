@@ -1,7 +1,7 @@
 package dev.daalu.indexer.search;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.TreeSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -282,7 +282,7 @@ public final class RegexLiterals {
                 simple = false;
                 pos++;
             }
-            Set<Character> members = new HashSet<>();
+            Set<Character> members = new TreeSet<>();
             boolean first = true;
             while (true) {
                 char c = p.charAt(pos);
