@@ -308,7 +308,9 @@ public final class IndexSearch {
         return hits;
     }
 
-    static String cutAround(String text, int start, int end, int match) {
+    // The line as shown: without a CRLF file's '\r' (it still counts for matching, as in rg), cut when long
+    static String cutAround(String text, int start, int lineEnd, int match) {
+        int end = lineEnd > start && text.charAt(lineEnd - 1) == '\r' ? lineEnd - 1 : lineEnd;
         if (end - start <= MAX_LINE_CHARS) {
             return text.substring(start, end);
         }
