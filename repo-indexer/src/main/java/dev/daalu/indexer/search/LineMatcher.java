@@ -31,9 +31,9 @@ public sealed interface LineMatcher {
     }
 
     /**
-     * A pattern compiled with {@link #REGEX_FLAGS}. When {@code lineSafe} (see {@link RegexLiterals}), the
-     * whole text is searched and each hit's line re-checked on its own; otherwise every line is matched
-     * separately.
+     * A pattern compiled with {@link #REGEX_FLAGS}, matched against each line as a whole input. When
+     * {@code lineSafe} (see {@link RegexLiterals}), a multi-line copy first searches the whole text and
+     * only the lines it stops at are checked; otherwise every line is matched separately.
      *
      * @param deadline bounds the time spent in the regex engine (catastrophic backtracking)
      */
@@ -41,14 +41,16 @@ public sealed interface LineMatcher {
         if ((pattern.flags() & REGEX_FLAGS) != REGEX_FLAGS) {
             throw new IllegalArgumentException("compile the pattern with LineMatcher.REGEX_FLAGS");
         }
-        return new Regex(pattern, lineSafe, deadline);
+        Pattern whole = lineSafe ? Pattern.compile(pattern.pattern(), pattern.flags() | Pattern.MULTILINE) : null;
+        return new Regex(pattern, whole, deadline);
     }
 
     /**
-     * Per-line semantics close to {@code rg}: {@code ^ $} at line ends, only {@code \n} ends a line (so
-     * {@code .} matches {@code \r}), Unicode {@code \w \d \s \b} and case folding.
+     * Per-line semantics close to {@code rg}: a line is the whole input, so {@code ^ $} are its ends (also
+     * for an empty line, where Java's MULTILINE {@code ^} would not match); only {@code \n} ends a line, so
+     * {@code .} matches {@code \r}; Unicode {@code \w \d \s \b} and case folding.
      */
-    int REGEX_FLAGS = Pattern.MULTILINE | Pattern.UNIX_LINES | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
+    int REGEX_FLAGS = Pattern.UNIX_LINES | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
 
     /** Counts line numbers forward through one text. */
     final class LineCounter {
@@ -108,13 +110,14 @@ public sealed interface LineMatcher {
         }
     }
 
-    record Regex(Pattern pattern, boolean lineSafe, Deadline deadline) implements LineMatcher {
+    /** @param whole the pattern with MULTILINE, to search the whole text; null to match line by line */
+    record Regex(Pattern pattern, Pattern whole, Deadline deadline) implements LineMatcher {
         @Override
         public void scan(String text, LineVisitor visitor) {
             CharSequence guarded = deadline.guard(text);
             Matcher line = pattern.matcher(guarded);
-            if (lineSafe) {
-                scanWhole(text, pattern.matcher(guarded), line, visitor);
+            if (whole != null) {
+                scanWhole(text, whole.matcher(guarded), line, visitor);
             } else {
                 scanLines(text, line, visitor);
             }
@@ -130,8 +133,10 @@ public sealed interface LineMatcher {
                     return;
                 }
                 int end = lineEnd(text, at);
+                // a match inside the line is a per-line match, except that MULTILINE '^' refuses an empty
+                // line at the very end; checking the line on its own settles every other case
                 int first = -1;
-                if (whole.end() <= end) {
+                if (whole.end() <= end && end > start) {
                     first = at;
                 } else if (line.region(start, end).find()) {
                     first = line.start();
