@@ -100,10 +100,10 @@ public final class RepoIndexer {
                 throw new IllegalStateException("RepoIndexer.builder() needs root(...)");
             }
             if (!Files.exists(root)) {
-                throw new NoSuchFileException(root.toString(), null, "the workspace directory does not exist: " + root);
+                throw new NoSuchFileException(root.toString(), null, "no such workspace directory");
             }
             if (!Files.isDirectory(root)) {
-                throw new NotDirectoryException("the workspace is not a directory: " + root);
+                throw new NotDirectoryException(root + ": the workspace is not a directory");
             }
             SyntaxParser syntax = parser != null ? parser : defaultParser();
             RepoMapper ranking = mapper != null ? mapper : defaultMapper();

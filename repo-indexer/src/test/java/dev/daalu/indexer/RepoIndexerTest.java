@@ -80,7 +80,7 @@ class RepoIndexerTest {
         NoSuchFileException error = assertThrows(NoSuchFileException.class,
                 () -> TestIndexes.open(missing, temp.resolve("index"), new ToyParser()));
 
-        assertTrue(error.getMessage().contains("the workspace directory does not exist"), error.getMessage());
+        assertEquals(missing + ": no such workspace directory", error.getMessage());
     }
 
     @Test
