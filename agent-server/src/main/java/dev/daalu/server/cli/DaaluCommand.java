@@ -1,5 +1,8 @@
 package dev.daalu.server.cli;
 
+import dev.daalu.indexer.cli.IndexCommand;
+import dev.daalu.indexer.cli.MapCommand;
+import dev.daalu.indexer.cli.SearchCommand;
 import dev.daalu.server.log.SecretRedactor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,6 +25,9 @@ public final class DaaluCommand implements Runnable {
     /** The command tree, shared by {@link #main} and tests. */
     public static CommandLine commandLine() {
         CommandLine line = new CommandLine(new DaaluCommand());
+        line.addSubcommand(new IndexCommand());
+        line.addSubcommand(new SearchCommand());
+        line.addSubcommand(new MapCommand());
         line.addSubcommand(new WorkspaceCommand());
         line.setExecutionExceptionHandler(new ErrorHandler());
         return line;
