@@ -28,6 +28,7 @@ public final class DaaluCommand implements Runnable {
         line.addSubcommand(new IndexCommand());
         line.addSubcommand(new SearchCommand());
         line.addSubcommand(new MapCommand());
+        line.addSubcommand(new ChatCommand());
         line.addSubcommand(new WorkspaceCommand());
         line.setExecutionExceptionHandler(new ErrorHandler());
         return line;
