@@ -29,6 +29,8 @@ public final class DaaluCommand implements Runnable {
         line.addSubcommand(new SearchCommand());
         line.addSubcommand(new MapCommand());
         line.addSubcommand(new ChatCommand());
+        line.addSubcommand(new ModelsCommand());
+        line.addSubcommand(new StatusCommand());
         line.addSubcommand(new WorkspaceCommand());
         line.setExecutionExceptionHandler(new ErrorHandler());
         return line;

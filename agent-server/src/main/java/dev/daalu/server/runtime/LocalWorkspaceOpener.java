@@ -17,10 +17,8 @@ import dev.daalu.server.routing.ModelCatalog;
 import dev.daalu.server.routing.ModelHttpClients;
 import dev.daalu.server.routing.PerimeterInterceptor;
 import dev.daalu.server.routing.RoutedModels;
-import dev.daalu.server.routing.Tier;
-import dev.daalu.server.routing.TierKind;
+import dev.daalu.server.routing.RoutingSetup;
 import dev.daalu.server.routing.TierRouter;
-import dev.daalu.server.routing.TiersFile;
 import dev.daalu.server.tool.OutputLimits;
 import dev.daalu.server.tool.ToolContext;
 import dev.daalu.server.tool.ToolRegistry;
@@ -30,18 +28,14 @@ import dev.daalu.server.workspace.Workspace;
 import okhttp3.OkHttpClient;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -80,16 +74,9 @@ public final class LocalWorkspaceOpener implements WorkspaceOpener {
         writer.cleanLeftovers();
         IndexFeeder feeder = new IndexFeeder(index);
 
-        ModelCatalog catalog = ModelCatalog.bundled();
-        List<String> notes = new ArrayList<>(config.warnings());
-        TierRouter router = new TierRouter(tiers(config, notes), catalog);
-        Optional<CatalogModel> chosen = config.model() == null ? Optional.of(catalog.defaultModel()) : catalog.find(config.model());
-        CatalogModel model = chosen.orElse(catalog.defaultModel());
-        if (chosen.isEmpty()) {
-            notes.add("unknown model '" + config.model() + "' in the configuration (the catalog has "
-                    + String.join(", ", catalog.models().stream().map(CatalogModel::id).toList()) + "); using "
-                    + model.id());
-        }
+        RoutingSetup routing = RoutingSetup.of(config, ModelCatalog.bundled());
+        TierRouter router = routing.router();
+        CatalogModel model = routing.model();
         OkHttpClient http = ModelHttpClients.create(ModelHttpClients.Timeouts.DEFAULT,
                 new PerimeterInterceptor(router.allowedOrigins()));
         RoutedModels models = new RoutedModels(router, model, http, config.contextWindow());
@@ -105,29 +92,7 @@ public final class LocalWorkspaceOpener implements WorkspaceOpener {
 
         feeder.refreshInBackground(progress);
         CompletableFuture.runAsync(models::check);
-        return new LocalWorkspaceRuntime(workspace.root(), index, agent, sessions, tools, models, router, notes, feeder);
-    }
-
-    /**
-     * The tiers: the tiers file's, plus the user's own endpoint (config file, DAALU_MODEL_ENDPOINT or a flag) as
-     * an operator-override tier. A workspace file's endpoint is honoured only as one of these.
-     */
-    private static List<Tier> tiers(DaaluConfig config, List<String> notes) throws IOException {
-        List<Tier> tiers = new ArrayList<>(TiersFile.read(config.tiersFile()));
-        if (config.endpoint() != null) {
-            tiers.add(new Tier("configured-endpoint", TierKind.OPERATOR_OVERRIDE, URI.create(config.endpoint()), true,
-                    List.of(), config.apiKey()));
-        }
-        if (config.workspaceEndpoint() != null) {
-            String asked = config.workspaceEndpoint();
-            boolean allowed = tiers.stream().anyMatch(t -> t.kind().allowedForCode()
-                    && t.baseUrl().toString().equals(TiersFile.baseUrl(asked, "endpoint").toString()));
-            if (!allowed) {
-                notes.add("ignored the endpoint " + asked + " that the workspace's .daalu/config.json asks for: it is "
-                        + "not one of your in-perimeter tiers, and a repository must not choose where its code is sent");
-            }
-        }
-        return tiers;
+        return new LocalWorkspaceRuntime(workspace.root(), index, agent, sessions, tools, models, router, routing.notes(), feeder);
     }
 
     /** {@code <name>-<hash of the real path>}: one state directory per workspace. */
