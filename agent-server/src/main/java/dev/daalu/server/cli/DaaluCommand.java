@@ -1,7 +1,11 @@
 package dev.daalu.server.cli;
 
+import dev.daalu.server.log.Redactor;
+import dev.daalu.server.runtime.WorkspaceOpener;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+
+import java.io.IOException;
 
 /**
  * The {@code daalu} command line. Subcommands are registered in {@link #commandLine()}; each lives in
@@ -10,6 +14,11 @@ import picocli.CommandLine.Command;
 @Command(name = "daalu", mixinStandardHelpOptions = true, versionProvider = DaaluCommand.Version.class,
         description = "Private coding agent: index, search and map a repository, and chat with an in-perimeter model.")
 public final class DaaluCommand implements Runnable {
+
+    /** Until the composition root provides the real one, initialize answers that no workspace can be opened. */
+    private static final WorkspaceOpener NOT_WIRED = (root, progress) -> {
+        throw new IOException("this build has no workspace runtime wired in yet");
+    };
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -21,6 +30,7 @@ public final class DaaluCommand implements Runnable {
     /** The command tree, shared by {@link #main} and tests. */
     public static CommandLine commandLine() {
         CommandLine line = new CommandLine(new DaaluCommand());
+        line.addSubcommand(new ServeCommand(NOT_WIRED, new Redactor()));
         line.setExecutionExceptionHandler(new ErrorHandler());
         return line;
     }
