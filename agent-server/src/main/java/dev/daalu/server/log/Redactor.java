@@ -6,8 +6,9 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -43,8 +44,8 @@ public final class Redactor {
                     "-----BEGIN PRIVATE KEY-----" + MARK),
             new Rule("(?i)(http\\.[^\\s=,\\]]*extraheader\\s*=\\s*)[^,\\]\\n\"']*", 0, "$1" + MARK),
             new Rule("(?i)(credential\\.[^\\s=,\\]]*helper\\s*=\\s*)[^,\\]\\n\"']*", 0, "$1" + MARK),
-            new Rule("(?i)\\b((?:proxy-)?authorization\\s*[:=]\\s*)(?:(basic|bearer|token)\\s+)?[^\\s,\\]\"']+", 0,
-                    "$1$2 " + MARK),
+            new Rule(Pattern.compile("(?i)\\b((?:proxy-)?authorization\\s*[:=]\\s*)(?:(basic|bearer|token)\\s+)?[^\\s,\\]\"']+"),
+                    m -> m.group(1) + (m.group(2) == null ? "" : m.group(2) + " ") + MARK),
             new Rule("(?i)\\b(basic|bearer)\\s+[A-Za-z0-9+/._~-]{12,}=*", 0, "$1 " + MARK),
             new Rule("(?i)\\b([a-z][a-z0-9+.-]*://)[^/\\s@:\"']+(?::[^/\\s@\"']*)?@", 0, "$1" + MARK + "@"),
             new Rule("\\bsk-[A-Za-z0-9_-]{16,}", 0, MARK),
@@ -114,13 +115,18 @@ public final class Redactor {
         return new ArrayList<>(forms);
     }
 
-    private record Rule(Pattern pattern, String replacement) {
+    private record Rule(Pattern pattern, Function<MatchResult, String> replacement) {
         Rule(String regex, int flags, String replacement) {
-            this(Pattern.compile(regex, flags), Objects.requireNonNull(replacement));
+            this(Pattern.compile(regex, flags), m -> expand(m, replacement));
         }
 
         String apply(String text) {
-            return pattern.matcher(text).replaceAll(replacement);
+            return pattern.matcher(text).replaceAll(m -> Matcher.quoteReplacement(replacement.apply(m)));
+        }
+
+        /** {@code $1} in {@code template} is the first group. */
+        private static String expand(MatchResult match, String template) {
+            return template.replace("$1", match.groupCount() >= 1 && match.group(1) != null ? match.group(1) : "");
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.daalu.server.rpc;
 
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.daalu.server.protocol.ErrorCodes;
@@ -162,6 +163,7 @@ public final class FrameReader implements MessageProducer, Closeable {
                 if (any) {
                     return new Headers(length, charset);
                 }
+                text = null;
                 continue;
             }
             any = true;
@@ -265,7 +267,7 @@ public final class FrameReader implements MessageProducer, Closeable {
             message = json.getGson().fromJson(tree, Message.class);
             message.setJsonHandler(json);
         } catch (MessageIssueException e) {
-            handleIssue(e);
+            handleIssue(e, tree.getAsJsonObject());
             return true;
         } catch (JsonParseException e) {
             reply(null, ErrorCodes.INVALID_REQUEST, "Invalid request: not a JSON-RPC request, response or "
@@ -289,13 +291,13 @@ public final class FrameReader implements MessageProducer, Closeable {
         }
     }
 
-    private void handleIssue(MessageIssueException e) {
+    private void handleIssue(MessageIssueException e, JsonObject tree) {
         Throwable cause = e.getIssues().get(0).getCause();
         String problem = RpcErrors.describe(cause != null ? cause : e);
         Message message = e.getRpcMessage();
         if (message instanceof RequestMessage request) {
-            reply(request.getRawId(), ErrorCodes.INVALID_PARAMS,
-                    "Invalid params for '" + request.getMethod() + "': " + problem);
+            reply(request.getRawId(), ErrorCodes.INVALID_PARAMS, "Invalid params for '" + request.getMethod() + "': "
+                    + ParamsProblem.explain(json, request.getMethod(), tree, problem));
         } else if (message instanceof ResponseMessage) {
             responseIssues.handle(message, e.getIssues());
         } else if (message instanceof NotificationMessage notification) {

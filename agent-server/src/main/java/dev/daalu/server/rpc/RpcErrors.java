@@ -75,21 +75,24 @@ public final class RpcErrors {
         };
     }
 
-    /** The innermost useful message of {@code thrown}, without exception class prefixes or library hints. */
+    /**
+     * The first message in {@code thrown}'s cause chain, without exception class prefixes or library hints
+     * (Gson's carry the JSON path, e.g. {@code For input string: "many"; at path $.maxResults}).
+     */
     public static String describe(Throwable thrown) {
-        Throwable root = thrown;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        Throwable t = thrown;
+        while ((t.getMessage() == null || t.getMessage().isBlank()) && t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
         }
-        String message = root.getMessage();
+        String message = t.getMessage();
         if (message == null || message.isBlank()) {
-            return root.getClass().getSimpleName();
+            return t.getClass().getSimpleName();
         }
         int hint = message.indexOf("\nSee https://");
         if (hint >= 0) {
             message = message.substring(0, hint);
         }
-        return message.replaceAll("^(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error): ", "").strip();
+        return message.replaceAll("^(?:(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error): )+", "").strip();
     }
 
     private static Throwable unwrap(Throwable thrown) {
