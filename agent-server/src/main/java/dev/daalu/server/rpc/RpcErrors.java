@@ -92,7 +92,9 @@ public final class RpcErrors {
         if (hint >= 0) {
             message = message.substring(0, hint);
         }
-        return message.replaceAll("^(?:(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error): )+", "").strip();
+        return message.replaceAll("^(?:(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error): )+", "")
+                .replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON", "malformed JSON")
+                .strip();
     }
 
     private static Throwable unwrap(Throwable thrown) {
