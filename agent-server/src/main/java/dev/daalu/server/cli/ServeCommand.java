@@ -74,20 +74,21 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        // first of all: from here on only frames may reach the real stdout
+        Level level = level();
+        FrameLimits limits = limits();
+        if (!transport.stdio && (transport.port < 0 || transport.port > 65535)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0..65535, not " + transport.port);
+        }
+        // before anything can print: from here on only frames may reach the real stdout
         OutputStream protocolOut = transport.stdio ? new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)) : null;
         PrintStream stderr = System.err;
         if (transport.stdio) {
             System.setOut(stderr);
         }
-        FrameLimits limits = limits();
-        LogSetup.install(level(), logFile, stderr, redactor);
+        LogSetup.install(level, logFile, stderr, redactor);
         RpcHost host = new RpcHost(opener, limits, redactor, Clock.systemUTC());
         if (transport.stdio) {
             return host.serve(new FileInputStream(FileDescriptor.in), protocolOut);
-        }
-        if (transport.port < 0 || transport.port > 65535) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0..65535, not " + transport.port);
         }
         try (ServerSocket listener = new ServerSocket(transport.port, 1, InetAddress.getLoopbackAddress())) {
             stderr.println("daalu: listening on 127.0.0.1:" + listener.getLocalPort());

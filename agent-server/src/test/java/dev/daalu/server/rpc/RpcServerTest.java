@@ -334,6 +334,22 @@ class RpcServerTest {
     }
 
     @Test
+    void hugeToolArgumentsAreShownAsANoteInChatToolCall() throws Exception {
+        initialize();
+        JsonObject huge = new JsonObject();
+        huge.addProperty("content", "x".repeat(300 * 1024));
+        runtime.agent = (sessionId, turnId, message, listener, approver, cancel) -> {
+            listener.onToolCall("call_1", "write_file", huge, true);
+            return new TurnOutcome(TurnOutcome.Kind.COMPLETED, "", null, 1);
+        };
+
+        await(bed.server.chat().send(new ChatSendParams(null, "write it")));
+
+        var call = bed.client.next(dev.daalu.server.protocol.ChatToolCall.class);
+        assertTrue(call.arguments().getAsString().contains("characters of arguments, not shown here"), call.arguments().toString());
+    }
+
+    @Test
     void theReaderKeepsReadingWhileATurnWaitsForItsApproval() throws Exception {
         initialize();
         CompletableFuture<ApprovalResponse> answer = new CompletableFuture<>();
@@ -366,7 +382,13 @@ class RpcServerTest {
         bed.client.approvals = p -> CompletableFuture.completedFuture(new ApprovalResponse("yes", null));
         await(bed.server.chat().send(new ChatSendParams(null, "apply")));
 
-        assertEquals(List.of(ApprovalDecision.deny("use plan, not apply"), ApprovalDecision.deny(null)), decisions);
+        bed.client.approvals = p -> CompletableFuture.failedFuture(new IllegalStateException("the view is closed"));
+        await(bed.server.chat().send(new ChatSendParams(null, "apply")));
+
+        assertEquals(List.of(ApprovalDecision.deny("use plan, not apply"), ApprovalDecision.deny(null)),
+                decisions.subList(0, 2));
+        assertFalse(decisions.get(2).approved());
+        assertTrue(decisions.get(2).reason().startsWith("the approval could not be asked"), decisions.get(2).reason());
     }
 
     @Test

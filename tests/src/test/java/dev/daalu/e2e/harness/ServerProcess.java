@@ -13,6 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The built server ({@code agent-server/target/daalu.jar}, system property {@code daalu.jar}) running as a separate
@@ -67,6 +70,29 @@ public final class ServerProcess implements AutoCloseable {
         return stderr();
     }
 
+    /**
+     * Waits until stderr matches {@code pattern} (e.g. the port announced by {@code serve --port 0}).
+     *
+     * @return the match
+     * @throws AssertionError when it does not within {@code timeout}, or the process exits first
+     */
+    public MatchResult awaitStderr(Pattern pattern, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (stderr) {
+            while (true) {
+                Matcher matcher = pattern.matcher(stderr.toString(StandardCharsets.UTF_8));
+                if (matcher.find()) {
+                    return matcher.toMatchResult();
+                }
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0 || !stderrPump.isAlive()) {
+                    throw new AssertionError("stderr never matched " + pattern + ":\n" + stderr.toString(StandardCharsets.UTF_8));
+                }
+                stderr.wait(left);
+            }
+        }
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
@@ -103,10 +129,15 @@ public final class ServerProcess implements AutoCloseable {
             while ((n = in.read(buffer)) >= 0) {
                 synchronized (stderr) {
                     stderr.write(buffer, 0, n);
+                    stderr.notifyAll();
                 }
             }
         } catch (IOException e) {
             // the process is gone; what was read is kept
+        } finally {
+            synchronized (stderr) {
+                stderr.notifyAll();
+            }
         }
     }
 
