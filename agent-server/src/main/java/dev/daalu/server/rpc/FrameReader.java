@@ -26,7 +26,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -60,17 +59,12 @@ public final class FrameReader implements MessageProducer, Closeable {
 
     private static final Logger LOG = Logger.getLogger(FrameReader.class.getName());
     private static final byte[] CONTENT_LENGTH = "content-length:".getBytes(StandardCharsets.US_ASCII);
-    private static final int FIRST_BODY_CHUNK = 64 * 1024;
 
-    private final InputStream input;
+    private final FrameInput input;
     private final MessageJsonHandler json;
     private final FrameLimits limits;
     private final MessageConsumer replies;
     private final MessageIssueHandler responseIssues;
-    private final byte[] buffer = new byte[8192];
-    private final byte[] line;
-    private int position;
-    private int filled;
     private volatile boolean running;
     private volatile ConnectionEnd end;
 
@@ -80,12 +74,11 @@ public final class FrameReader implements MessageProducer, Closeable {
      */
     public FrameReader(InputStream input, MessageJsonHandler json, FrameLimits limits, MessageConsumer replies,
                        MessageIssueHandler responseIssues) {
-        this.input = input;
+        this.input = new FrameInput(input, limits.maxHeaderLineBytes());
         this.json = json;
         this.limits = limits;
         this.replies = replies;
         this.responseIssues = responseIssues;
-        this.line = new byte[limits.maxHeaderLineBytes()];
     }
 
     /** Reads until the input ends, a fatal protocol error, or {@link #close()}; then {@link #end()} says which. */
@@ -105,7 +98,7 @@ public final class FrameReader implements MessageProducer, Closeable {
                     resync = true;
                     continue;
                 }
-                byte[] body = readBody((int) headers.contentLength());
+                byte[] body = input.readBody((int) headers.contentLength());
                 if (body == null) {
                     LOG.fine("The input ended inside a message body");
                     finish(ConnectionEnd.of(ConnectionEnd.Kind.END_OF_INPUT));
@@ -154,7 +147,7 @@ public final class FrameReader implements MessageProducer, Closeable {
         String text = first;
         while (true) {
             if (text == null) {
-                text = readLine();
+                text = input.readLine();
             }
             if (text == null) {
                 return null;
@@ -193,13 +186,13 @@ public final class FrameReader implements MessageProducer, Closeable {
      */
     private Headers resynchronize() throws IOException {
         while (true) {
-            long skipped = skipPast(CONTENT_LENGTH);
+            long skipped = input.skipPast(CONTENT_LENGTH);
             if (skipped < 0) {
                 return null;
             }
             LOG.fine(() -> "Resynchronised after skipping " + skipped + " bytes");
             try {
-                String rest = readLine();
+                String rest = input.readLine();
                 return rest == null ? null : readHeaders("Content-Length:" + rest);
             } catch (FramingException e) {
                 LOG.fine(() -> "Skipped text that looked like a header: " + e.getMessage());
@@ -318,94 +311,5 @@ public final class FrameReader implements MessageProducer, Closeable {
         }
     }
 
-    // ---- bytes
-
-    /** Reads exactly {@code length} bytes; null when the input ends first. */
-    private byte[] readBody(int length) throws IOException {
-        byte[] body = new byte[Math.min(length, FIRST_BODY_CHUNK)];
-        int got = 0;
-        while (got < length) {
-            if (got == body.length) {
-                body = Arrays.copyOf(body, (int) Math.min(length, body.length * 2L));
-            }
-            if (position < filled) {
-                int n = Math.min(filled - position, body.length - got);
-                System.arraycopy(buffer, position, body, got, n);
-                position += n;
-                got += n;
-            } else {
-                int n = input.read(body, got, body.length - got);
-                if (n < 0) {
-                    return null;
-                }
-                got += n;
-            }
-        }
-        return body;
-    }
-
-    /** One header line without its line end, as ISO-8859-1 text; null at the end of input. */
-    private String readLine() throws IOException {
-        int length = 0;
-        while (true) {
-            int b = readByte();
-            if (b < 0) {
-                if (length > 0) {
-                    LOG.fine("The input ended inside a header line");
-                }
-                return null;
-            }
-            if (b == '\n') {
-                int end = length > 0 && line[length - 1] == '\r' ? length - 1 : length;
-                return new String(line, 0, end, StandardCharsets.ISO_8859_1);
-            }
-            if (length == line.length) {
-                throw new FramingException("a header line is longer than " + line.length + " bytes");
-            }
-            line[length++] = (byte) b;
-        }
-    }
-
-    /** Consumes input up to and including {@code pattern} (ASCII, matched case-insensitively); -1 at the end. */
-    private long skipPast(byte[] pattern) throws IOException {
-        long consumed = 0;
-        int matched = 0;
-        int b;
-        while ((b = readByte()) >= 0) {
-            consumed++;
-            int lower = b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b;
-            if (lower == pattern[matched]) {
-                if (++matched == pattern.length) {
-                    return consumed - pattern.length;
-                }
-            } else {
-                // the first letter does not recur in the pattern, so restarting here is exact
-                matched = lower == pattern[0] ? 1 : 0;
-            }
-        }
-        return -1;
-    }
-
-    private int readByte() throws IOException {
-        while (position == filled) {
-            int n = input.read(buffer, 0, buffer.length);
-            if (n < 0) {
-                return -1;
-            }
-            position = 0;
-            filled = n;
-        }
-        return buffer[position++] & 0xff;
-    }
-
     private record Headers(long contentLength, String charset) { }
-
-    /** A frame that cannot be read, and the stream with it. */
-    private static final class FramingException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        FramingException(String message) {
-            super(message, null, false, false);
-        }
-    }
 }
