@@ -1,9 +1,11 @@
 package dev.daalu.server.rpc;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -15,6 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public record RpcExecutors(ExecutorService requests, ExecutorService turns, ScheduledExecutorService indexUpdates) {
 
+    static final Duration REQUEST_DRAIN = Duration.ofSeconds(5);
+
     /** Daemon threads, named for thread dumps. */
     public static RpcExecutors create() {
         return new RpcExecutors(Executors.newCachedThreadPool(named("daalu-request")),
@@ -22,11 +26,20 @@ public record RpcExecutors(ExecutorService requests, ExecutorService turns, Sche
                 Executors.newSingleThreadScheduledExecutor(named("daalu-index-update")));
     }
 
-    /** Stops all three; running work is interrupted. */
+    /**
+     * Stops all three. Requests in flight get up to {@link #REQUEST_DRAIN} to finish (so a {@code shutdown} still
+     * sends its answer); then, and for turns and updates at once, running work is interrupted.
+     */
     public void close() {
-        requests.shutdownNow();
+        requests.shutdown();
         turns.shutdownNow();
         indexUpdates.shutdownNow();
+        try {
+            requests.awaitTermination(REQUEST_DRAIN.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        requests.shutdownNow();
     }
 
     static ThreadFactory named(String prefix) {

@@ -8,18 +8,12 @@ import dev.daalu.server.protocol.ChatSendResult;
 import dev.daalu.server.protocol.ChatService;
 import dev.daalu.server.protocol.DaaluClient;
 import dev.daalu.server.protocol.DaaluServer;
-import dev.daalu.server.protocol.DidChangeWatchedFilesParams;
 import dev.daalu.server.protocol.IndexService;
-import dev.daalu.server.protocol.IndexStatusResult;
 import dev.daalu.server.protocol.InitializeParams;
 import dev.daalu.server.protocol.InitializeResult;
 import dev.daalu.server.protocol.PingParams;
 import dev.daalu.server.protocol.PingResult;
-import dev.daalu.server.protocol.RepoMapParams;
-import dev.daalu.server.protocol.RepoMapResult;
 import dev.daalu.server.protocol.RepoMapService;
-import dev.daalu.server.protocol.SearchParams;
-import dev.daalu.server.protocol.SearchResult;
 import dev.daalu.server.protocol.SearchService;
 import dev.daalu.server.protocol.SessionListParams;
 import dev.daalu.server.protocol.SessionListResult;
@@ -34,6 +28,7 @@ import dev.daalu.server.rpc.handler.TurnRegistry;
 import dev.daalu.server.rpc.handler.WatchedFilesHandler;
 import dev.daalu.server.runtime.WorkspaceOpener;
 import dev.daalu.server.runtime.WorkspaceRuntime;
+import org.eclipse.lsp4j.jsonrpc.CancelChecker;
 import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
 
 import java.io.IOException;
@@ -41,6 +36,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -116,8 +112,9 @@ public final class RpcServer implements DaaluServer, AutoCloseable {
 
     @Override
     public CompletableFuture<Object> shutdown() {
+        // set on the reader thread, so an exit read right after it sees it
+        shutdownRequested = true;
         return async(cancel -> {
-            shutdownRequested = true;
             stop();
             return null;
         });
@@ -181,7 +178,10 @@ public final class RpcServer implements DaaluServer, AutoCloseable {
         }
     };
 
-    /** Ends the connection's work: cancels turns, closes the workspace, stops the executors. Idempotent. */
+    /**
+     * Ends the connection's work: cancels turns, closes the workspace, lets requests in flight (a {@code shutdown}
+     * answering) finish, and stops the executors. Idempotent.
+     */
     @Override
     public void close() {
         stop();
@@ -200,7 +200,7 @@ public final class RpcServer implements DaaluServer, AutoCloseable {
         }
     }
 
-    private <T> CompletableFuture<T> async(java.util.function.Function<org.eclipse.lsp4j.jsonrpc.CancelChecker, T> work) {
+    private <T> CompletableFuture<T> async(Function<CancelChecker, T> work) {
         return CompletableFutures.computeAsync(executors.requests(), work);
     }
 

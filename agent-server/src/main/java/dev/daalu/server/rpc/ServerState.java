@@ -68,10 +68,6 @@ public final class ServerState {
         return phase == Phase.READY;
     }
 
-    public synchronized boolean isShutDown() {
-        return phase == Phase.SHUT_DOWN;
-    }
-
     /** Moves to shut down; returns the runtime for the caller to close (null when none was open or already taken). */
     public synchronized WorkspaceRuntime shutDown() {
         phase = Phase.SHUT_DOWN;
