@@ -1,6 +1,9 @@
 package dev.daalu.server.cli;
 
-import dev.daalu.server.log.Redactor;
+import dev.daalu.indexer.cli.IndexCommand;
+import dev.daalu.indexer.cli.MapCommand;
+import dev.daalu.indexer.cli.SearchCommand;
+import dev.daalu.server.log.SecretRedactor;
 import dev.daalu.server.runtime.WorkspaceOpener;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,7 +33,11 @@ public final class DaaluCommand implements Runnable {
     /** The command tree, shared by {@link #main} and tests. */
     public static CommandLine commandLine() {
         CommandLine line = new CommandLine(new DaaluCommand());
-        line.addSubcommand(new ServeCommand(NOT_WIRED, new Redactor()));
+        line.addSubcommand(new IndexCommand());
+        line.addSubcommand(new SearchCommand());
+        line.addSubcommand(new MapCommand());
+        line.addSubcommand(new WorkspaceCommand());
+        line.addSubcommand(new ServeCommand(NOT_WIRED, SecretRedactor.global()));
         line.setExecutionExceptionHandler(new ErrorHandler());
         return line;
     }
@@ -49,12 +56,12 @@ public final class DaaluCommand implements Runnable {
         }
     }
 
-    /** One clear line on stderr instead of a stack trace; exit code 1. */
+    /** One clear, redacted line on stderr instead of a stack trace; exit code 1. */
     static final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception ex, CommandLine line, CommandLine.ParseResult parsed) {
             String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-            line.getErr().println("daalu: " + message);
+            line.getErr().println("daalu: " + SecretRedactor.global().redact(message));
             return 1;
         }
     }

@@ -1,7 +1,7 @@
 package dev.daalu.server.cli;
 
 import dev.daalu.server.log.LogSetup;
-import dev.daalu.server.log.Redactor;
+import dev.daalu.server.log.SecretRedactor;
 import dev.daalu.server.rpc.FrameLimits;
 import dev.daalu.server.rpc.RpcHost;
 import dev.daalu.server.runtime.WorkspaceOpener;
@@ -52,13 +52,13 @@ public final class ServeCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     private final WorkspaceOpener opener;
-    private final Redactor redactor;
+    private final SecretRedactor redactor;
 
     /**
      * @param opener opens the workspace named by {@code initialize}
      * @param redactor removes secrets from logs and errors; the bootstrap code registers its tokens with it
      */
-    public ServeCommand(WorkspaceOpener opener, Redactor redactor) {
+    public ServeCommand(WorkspaceOpener opener, SecretRedactor redactor) {
         this.opener = opener;
         this.redactor = redactor;
     }

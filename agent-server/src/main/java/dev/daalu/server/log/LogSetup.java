@@ -35,7 +35,7 @@ public final class LogSetup {
      * @param redactor removes secrets from every line
      * @throws IOException when the log file cannot be opened, with its path in the message
      */
-    public static void install(Level level, Path logFile, PrintStream stderr, Redactor redactor) throws IOException {
+    public static void install(Level level, Path logFile, PrintStream stderr, SecretRedactor redactor) throws IOException {
         OutputStream target = logFile == null ? stderr : open(logFile);
         Handler handler = new LineHandler(target, logFile != null,
                 new RedactingFormatter(redactor, level.intValue() <= Level.FINE.intValue()));

@@ -10,7 +10,7 @@ import java.util.logging.LogRecord;
 
 /**
  * Formats a log record as one line, {@code 2026-12-03T16:42:42.123Z WARN FrameReader: message}, with every
- * secret removed by a {@link Redactor}. A thrown exception is summarised on the same line (its class and message,
+ * secret removed by a {@link SecretRedactor}. A thrown exception is summarised on the same line (its class and message,
  * and those of its causes); its stack trace follows on indented lines only when {@code stackTraces} is on (debug
  * logging), so that at the default level each record stays one line.
  *
@@ -21,10 +21,10 @@ public final class RedactingFormatter extends Formatter {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
-    private final Redactor redactor;
+    private final SecretRedactor redactor;
     private final boolean stackTraces;
 
-    public RedactingFormatter(Redactor redactor, boolean stackTraces) {
+    public RedactingFormatter(SecretRedactor redactor, boolean stackTraces) {
         this.redactor = redactor;
         this.stackTraces = stackTraces;
     }

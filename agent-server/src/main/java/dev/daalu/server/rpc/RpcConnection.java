@@ -1,6 +1,6 @@
 package dev.daalu.server.rpc;
 
-import dev.daalu.server.log.Redactor;
+import dev.daalu.server.log.SecretRedactor;
 import dev.daalu.server.protocol.DaaluClient;
 import dev.daalu.server.protocol.DaaluServer;
 import org.eclipse.lsp4j.jsonrpc.RemoteEndpoint;
@@ -39,7 +39,7 @@ public final class RpcConnection {
 
     /** Connects {@code server} to the client at the other end of {@code input}/{@code output} and starts reading. */
     public static RpcConnection start(InputStream input, OutputStream output, RpcServer server, FrameLimits limits,
-                                      Redactor redactor) {
+                                      SecretRedactor redactor) {
         Map<String, JsonRpcMethod> methods = new LinkedHashMap<>(ServiceEndpoints.getSupportedMethods(DaaluClient.class));
         methods.putAll(ServiceEndpoints.getSupportedMethods(DaaluServer.class));
         MessageJsonHandler json = new MessageJsonHandler(methods);

@@ -1,6 +1,6 @@
 package dev.daalu.server.rpc;
 
-import dev.daalu.server.log.Redactor;
+import dev.daalu.server.log.SecretRedactor;
 import dev.daalu.server.model.ModelError;
 import dev.daalu.server.protocol.ChatSendResult;
 import dev.daalu.server.protocol.ErrorCodes;
@@ -49,7 +49,7 @@ public final class RpcErrors {
     }
 
     /** The details of a failed turn: the model error's code and reason word, or an internal error without one. */
-    public static ChatSendResult.ErrorInfo errorInfo(ModelError error, String message, Redactor redactor) {
+    public static ChatSendResult.ErrorInfo errorInfo(ModelError error, String message, SecretRedactor redactor) {
         if (error == null) {
             return new ChatSendResult.ErrorInfo(ErrorCodes.INTERNAL_ERROR, "internal", redactor.redact(message));
         }
@@ -62,7 +62,7 @@ public final class RpcErrors {
      * message (redacted); anything else is an internal error that names the exception's class and message, is logged
      * with its stack trace, and never sends that trace.
      */
-    public static Function<Throwable, ResponseError> handler(Redactor redactor) {
+    public static Function<Throwable, ResponseError> handler(SecretRedactor redactor) {
         return thrown -> {
             Throwable cause = unwrap(thrown);
             if (cause instanceof ResponseErrorException e) {

@@ -1,6 +1,6 @@
 package dev.daalu.server.rpc;
 
-import dev.daalu.server.log.Redactor;
+import dev.daalu.server.log.SecretRedactor;
 import dev.daalu.server.runtime.WorkspaceOpener;
 
 import java.io.BufferedOutputStream;
@@ -28,10 +28,10 @@ public final class RpcHost {
 
     private final WorkspaceOpener opener;
     private final FrameLimits limits;
-    private final Redactor redactor;
+    private final SecretRedactor redactor;
     private final Clock clock;
 
-    public RpcHost(WorkspaceOpener opener, FrameLimits limits, Redactor redactor, Clock clock) {
+    public RpcHost(WorkspaceOpener opener, FrameLimits limits, SecretRedactor redactor, Clock clock) {
         this.opener = opener;
         this.limits = limits;
         this.redactor = redactor;

@@ -1,6 +1,6 @@
 package dev.daalu.server.rpc;
 
-import dev.daalu.server.log.Redactor;
+import dev.daalu.server.log.SecretRedactor;
 import dev.daalu.server.protocol.ChatCancelParams;
 import dev.daalu.server.protocol.ChatCancelResult;
 import dev.daalu.server.protocol.ChatSendParams;
@@ -73,7 +73,7 @@ public final class RpcServer implements DaaluServer, AutoCloseable {
     private volatile DaaluClient client;
     private volatile boolean shutdownRequested;
 
-    public RpcServer(WorkspaceOpener opener, RpcExecutors executors, Clock clock, Redactor redactor) {
+    public RpcServer(WorkspaceOpener opener, RpcExecutors executors, Clock clock, SecretRedactor redactor) {
         this.executors = executors;
         Supplier<DaaluClient> clientRef = this::client;
         this.initializeHandler = new InitializeHandler(state, opener, clientRef, clock, Duration.ofMillis(250),

@@ -1,6 +1,6 @@
 package dev.daalu.server.rpc;
 
-import dev.daalu.server.log.Redactor;
+import dev.daalu.server.log.SecretRedactor;
 import dev.daalu.server.model.ModelError;
 import dev.daalu.server.protocol.ChatSendResult;
 import dev.daalu.server.protocol.ErrorCodes;
@@ -32,16 +32,16 @@ class RpcErrorsTest {
     void errorInfoCarriesAStableReasonWord() {
         ModelError error = new ModelError(ModelError.Reason.NOT_CONFIGURED, null, "No in-perimeter inference tier is configured");
 
-        ChatSendResult.ErrorInfo info = RpcErrors.errorInfo(error, error.getMessage(), new Redactor());
+        ChatSendResult.ErrorInfo info = RpcErrors.errorInfo(error, error.getMessage(), new SecretRedactor());
 
         assertEquals(new ChatSendResult.ErrorInfo(ErrorCodes.NO_INFERENCE_TIER, "not_configured",
                 "No in-perimeter inference tier is configured"), info);
-        assertEquals("internal", RpcErrors.errorInfo(null, "log write failed", new Redactor()).reason());
+        assertEquals("internal", RpcErrors.errorInfo(null, "log write failed", new SecretRedactor()).reason());
     }
 
     @Test
     void theHandlerKeepsOurErrorsAndHidesStackTracesOfOthers() {
-        var handler = RpcErrors.handler(new Redactor());
+        var handler = RpcErrors.handler(new SecretRedactor());
 
         ResponseError ours = handler.apply(new CompletionException(RpcErrors.invalidParams("limit must be 1..1000")));
         ResponseError other = handler.apply(new CompletionException(new NullPointerException("x is null")));
@@ -55,7 +55,7 @@ class RpcErrorsTest {
 
     @Test
     void theHandlerRedactsMessages() {
-        Redactor redactor = new Redactor();
+        SecretRedactor redactor = new SecretRedactor();
         redactor.register("TESTTOKEN-B34-0123456789abcdef0123");
 
         ResponseError error = RpcErrors.handler(redactor).apply(

@@ -1,7 +1,7 @@
 package dev.daalu.server.rpc;
 
 import dev.daalu.server.Cases;
-import dev.daalu.server.log.Redactor;
+import dev.daalu.server.log.SecretRedactor;
 import dev.daalu.server.protocol.DaaluServer;
 import dev.daalu.server.protocol.PingParams;
 import dev.daalu.server.runtime.WorkspaceOpener;
@@ -30,7 +30,7 @@ class RpcHostTest {
         throw new IOException("no workspace in this test");
     };
 
-    private final RpcHost host = new RpcHost(NO_WORKSPACE, FrameLimits.defaults(), new Redactor(), Clock.systemUTC());
+    private final RpcHost host = new RpcHost(NO_WORKSPACE, FrameLimits.defaults(), new SecretRedactor(), Clock.systemUTC());
 
     private static byte[] frame(String json) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);

@@ -12,7 +12,7 @@ import dev.daalu.server.agent.TurnOutcome;
 import dev.daalu.server.approval.ApprovalDecision;
 import dev.daalu.server.approval.ApprovalPreview;
 import dev.daalu.server.approval.ApprovalRequest;
-import dev.daalu.server.log.Redactor;
+import dev.daalu.server.log.SecretRedactor;
 import dev.daalu.server.model.ModelError;
 import dev.daalu.server.protocol.ApprovalRequestParams;
 import dev.daalu.server.protocol.ApprovalResponse;
@@ -71,7 +71,7 @@ class RpcServerTest {
 
     private FakeRuntime runtime;
     private final List<Path> opened = new CopyOnWriteArrayList<>();
-    private final Redactor redactor = new Redactor();
+    private final SecretRedactor redactor = new SecretRedactor();
     private RpcTestbed bed;
 
     @BeforeEach

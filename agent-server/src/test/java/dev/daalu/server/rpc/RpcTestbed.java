@@ -1,6 +1,6 @@
 package dev.daalu.server.rpc;
 
-import dev.daalu.server.log.Redactor;
+import dev.daalu.server.log.SecretRedactor;
 import dev.daalu.server.protocol.DaaluServer;
 import dev.daalu.server.runtime.WorkspaceOpener;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
@@ -39,7 +39,7 @@ final class RpcTestbed implements AutoCloseable {
     private final OutputStream toServer;
     private final OutputStream toClient;
 
-    RpcTestbed(WorkspaceOpener opener, Redactor redactor) throws IOException {
+    RpcTestbed(WorkspaceOpener opener, SecretRedactor redactor) throws IOException {
         Pipe up = Pipe.open();
         Pipe down = Pipe.open();
         toServer = Channels.newOutputStream(up.sink());
@@ -65,7 +65,7 @@ final class RpcTestbed implements AutoCloseable {
     }
 
     RpcTestbed(WorkspaceOpener opener) throws IOException {
-        this(opener, new Redactor());
+        this(opener, new SecretRedactor());
     }
 
     static <T> T await(CompletableFuture<T> future) throws InterruptedException, ExecutionException, TimeoutException {

@@ -5,7 +5,7 @@ import dev.daalu.server.agent.SessionStore;
 import dev.daalu.server.agent.TurnOutcome;
 import dev.daalu.server.approval.Approver;
 import dev.daalu.server.concurrent.CancelToken;
-import dev.daalu.server.log.Redactor;
+import dev.daalu.server.log.SecretRedactor;
 import dev.daalu.server.protocol.ChatSendParams;
 import dev.daalu.server.protocol.ChatSendResult;
 import dev.daalu.server.protocol.DaaluClient;
@@ -43,10 +43,10 @@ public final class ChatSendHandler {
     private final Executor turnExecutor;
     private final Supplier<DaaluClient> client;
     private final Approver approver;
-    private final Redactor redactor;
+    private final SecretRedactor redactor;
 
     public ChatSendHandler(ServerState state, TurnRegistry turns, Executor turnExecutor, Supplier<DaaluClient> client,
-                           Approver approver, Redactor redactor) {
+                           Approver approver, SecretRedactor redactor) {
         this.state = state;
         this.turns = turns;
         this.turnExecutor = turnExecutor;
