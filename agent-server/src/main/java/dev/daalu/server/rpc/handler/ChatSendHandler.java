@@ -65,7 +65,7 @@ public final class ChatSendHandler {
         return future;
     }
 
-    private ChatSendResult runTurn(ChatSendParams params, CancelToken cancel, CompletableFuture<?> done) {
+    private ChatSendResult runTurn(ChatSendParams params, CancelToken cancel, TurnFuture done) {
         String message = params == null ? null : params.message();
         if (message == null || message.isBlank()) {
             throw RpcErrors.invalidParams("chat/send needs a non-blank 'message'");
@@ -73,10 +73,10 @@ public final class ChatSendHandler {
         WorkspaceRuntime runtime = state.runtime();
         Session session = openSession(runtime.sessions(), params.sessionId());
         String turnId = UUID.randomUUID().toString();
-        TurnRegistry.RunningTurn running = turns.register(session.id(), turnId, cancel, done);
+        TurnRegistry.RunningTurn running = turns.register(session.id(), turnId, done::cancelTurn, done);
         try {
             TurnOutcome outcome = runtime.agent().runTurn(session.id(), turnId, message,
-                    new RpcTurnListener(client.get(), session.id(), turnId), approver, cancel);
+                    new RpcTurnListener(client.get(), session.id(), turnId, done.lock), approver, cancel);
             return result(session.id(), turnId, outcome);
         } finally {
             turns.unregister(running);
@@ -124,9 +124,14 @@ public final class ChatSendHandler {
     /**
      * The future of one {@code chat/send}. LSP4J cancels it on {@code $/cancelRequest}; instead of completing at
      * once, that cancels the turn, and the future completes as cancelled when the turn has ended.
+     *
+     * <p>Cancelling runs the token's hooks on the cancelling thread (withdrawing an approval sends
+     * {@code approval/withdrawn}) while the turn's thread may already go on; the turn's events and its answer wait
+     * for the hooks on {@link #lock}, so the withdrawal comes first and no event of the turn follows its answer.
      */
     private final class TurnFuture extends CompletableFuture<ChatSendResult> {
         private final CancelToken cancel = new CancelToken();
+        private final Object lock = new Object();
         private volatile boolean cancelRequested;
 
         @Override
@@ -135,23 +140,35 @@ public final class ChatSendHandler {
                 return false;
             }
             cancelRequested = true;
-            cancel.cancel();
+            cancelTurn();
             return true;
         }
 
+        void cancelTurn() {
+            synchronized (lock) {
+                cancel.cancel();
+            }
+        }
+
         void run(ChatSendParams params) {
+            Throwable failure = null;
+            ChatSendResult result = null;
             try {
-                ChatSendResult result = runTurn(params, cancel, this);
-                if (cancelRequested && ChatSendResult.CANCELLED.equals(result.outcome())) {
+                result = runTurn(params, cancel, this);
+            } catch (RuntimeException e) {
+                // a ResponseErrorException is answered as it is; RpcErrors.handler logs anything else and answers
+                // an internal error without the stack trace
+                failure = e;
+            }
+            synchronized (lock) {
+                if (cancelRequested && (failure instanceof ResponseErrorException
+                        || result != null && ChatSendResult.CANCELLED.equals(result.outcome()))) {
                     completeExceptionally(new CancellationException("chat/send was cancelled"));
+                } else if (failure != null) {
+                    completeExceptionally(failure);
                 } else {
                     complete(result);
                 }
-            } catch (ResponseErrorException e) {
-                completeExceptionally(cancelRequested ? new CancellationException("chat/send was cancelled") : e);
-            } catch (RuntimeException e) {
-                // RpcErrors.handler logs it and answers an internal error without the stack trace
-                completeExceptionally(e);
             }
         }
     }

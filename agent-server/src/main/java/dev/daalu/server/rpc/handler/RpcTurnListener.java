@@ -28,11 +28,17 @@ final class RpcTurnListener implements TurnListener {
     private final DaaluClient client;
     private final String sessionId;
     private final String turnId;
+    private final Object cancelLock;
 
-    RpcTurnListener(DaaluClient client, String sessionId, String turnId) {
+    /**
+     * @param cancelLock held while the turn's cancel hooks run; each event waits for it, so an
+     *     {@code approval/withdrawn} sent by a cancel comes before the events that follow the cancel
+     */
+    RpcTurnListener(DaaluClient client, String sessionId, String turnId, Object cancelLock) {
         this.client = client;
         this.sessionId = sessionId;
         this.turnId = turnId;
+        this.cancelLock = cancelLock;
     }
 
     @Override
@@ -67,7 +73,9 @@ final class RpcTurnListener implements TurnListener {
 
     private void send(Runnable notification) {
         try {
-            notification.run();
+            synchronized (cancelLock) {
+                notification.run();
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "A turn event could not be sent", e);
         }

@@ -1,6 +1,5 @@
 package dev.daalu.server.rpc.handler;
 
-import dev.daalu.server.concurrent.CancelToken;
 import dev.daalu.server.protocol.ErrorCodes;
 import dev.daalu.server.rpc.RpcErrors;
 
@@ -28,7 +27,7 @@ public final class TurnRegistry {
      * @throws org.eclipse.lsp4j.jsonrpc.ResponseErrorException {@code SESSION_BUSY} when the session already runs
      *     one, or {@code INVALID_REQUEST} once the registry is closed
      */
-    public RunningTurn register(String sessionId, String turnId, CancelToken cancel, CompletableFuture<?> done) {
+    public RunningTurn register(String sessionId, String turnId, Runnable cancel, CompletableFuture<?> done) {
         RunningTurn turn = new RunningTurn(sessionId, turnId, cancel, done);
         if (bySession.putIfAbsent(sessionId, turn) != null) {
             throw RpcErrors.error(ErrorCodes.SESSION_BUSY, "Session " + sessionId
@@ -52,7 +51,7 @@ public final class TurnRegistry {
         if (turn == null) {
             return false;
         }
-        turn.cancel().cancel();
+        turn.cancel().run();
         return true;
     }
 
@@ -60,7 +59,7 @@ public final class TurnRegistry {
     public void close(Duration wait) {
         closed = true;
         List<RunningTurn> running = List.copyOf(bySession.values());
-        running.forEach(turn -> turn.cancel().cancel());
+        running.forEach(turn -> turn.cancel().run());
         try {
             CompletableFuture.allOf(running.stream().map(RunningTurn::done).toArray(CompletableFuture[]::new))
                     .get(wait.toMillis(), TimeUnit.MILLISECONDS);
@@ -71,6 +70,11 @@ public final class TurnRegistry {
         }
     }
 
-    /** One running turn. */
-    public record RunningTurn(String sessionId, String turnId, CancelToken cancel, CompletableFuture<?> done) { }
+    /**
+     * One running turn.
+     *
+     * @param cancel cancels it; returns once the cancel hooks ran (approvals withdrawn, the stream closed)
+     * @param done completes when its {@code chat/send} has been answered
+     */
+    public record RunningTurn(String sessionId, String turnId, Runnable cancel, CompletableFuture<?> done) { }
 }
