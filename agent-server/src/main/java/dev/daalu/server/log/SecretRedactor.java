@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  * <p>Two layers: values registered at runtime (the clone token while it is in memory) together with the forms
  * they take on the way to git and HTTP (base64 of {@code user:token} for the usual user names and of the token
  * alone, and the {@code Basic ...} header value: case B37), and patterns of well-known credentials (API keys,
- * provider tokens, private key blocks, {@code Authorization} headers, {@code http.extraheader} values, URLs with
- * user info), whoever's they are.
+ * provider tokens, private key blocks, {@code Authorization} headers and bare Basic/Bearer credentials,
+ * {@code http.extraheader} and {@code credential.helper} values, URLs of any scheme with user info), whoever's they
+ * are. Base64 forms are matched padded, unpadded and URL-safe.
  *
  * <p>Thread-safe; one process-wide instance ({@link #global()}).
  */
