@@ -4,8 +4,11 @@ import dev.daalu.indexer.cli.IndexCommand;
 import dev.daalu.indexer.cli.MapCommand;
 import dev.daalu.indexer.cli.SearchCommand;
 import dev.daalu.server.log.SecretRedactor;
+import dev.daalu.server.runtime.WorkspaceOpener;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+
+import java.io.IOException;
 
 /**
  * The {@code daalu} command line. Subcommands are registered in {@link #commandLine()}; each lives in
@@ -14,6 +17,11 @@ import picocli.CommandLine.Command;
 @Command(name = "daalu", mixinStandardHelpOptions = true, versionProvider = DaaluCommand.Version.class,
         description = "Private coding agent: index, search and map a repository, and chat with an in-perimeter model.")
 public final class DaaluCommand implements Runnable {
+
+    /** Until the composition root provides the real one, initialize answers that no workspace can be opened. */
+    private static final WorkspaceOpener NOT_WIRED = (root, progress) -> {
+        throw new IOException("this build has no workspace runtime wired in yet");
+    };
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -32,6 +40,7 @@ public final class DaaluCommand implements Runnable {
         line.addSubcommand(new ModelsCommand());
         line.addSubcommand(new StatusCommand());
         line.addSubcommand(new WorkspaceCommand());
+        line.addSubcommand(new ServeCommand(NOT_WIRED, SecretRedactor.global()));
         line.setExecutionExceptionHandler(new ErrorHandler());
         return line;
     }
