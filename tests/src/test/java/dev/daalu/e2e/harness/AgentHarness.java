@@ -44,6 +44,12 @@ public final class AgentHarness implements AutoCloseable {
     }
 
     public static AgentHarness start(Path temp, Map<String, String> env, List<String> serveArgs, Step... steps) throws IOException {
+        return start(temp, env, serveArgs, List.of(), steps);
+    }
+
+    /** As {@link #start(Path, Step...)}, with extra environment, serve arguments and a command to run the server under. */
+    public static AgentHarness start(Path temp, Map<String, String> env, List<String> serveArgs, List<String> underCommand,
+                                     Step... steps) throws IOException {
         Path workspace = Files.createDirectories(temp.resolve("ws"));
         Path home = Files.createDirectories(temp.resolve("home"));
         ScriptedModelServer model = ScriptedModelServer.start(new Script(SERVED_MODEL, 32768, true, List.of(steps)));
@@ -56,6 +62,9 @@ public final class AgentHarness implements AutoCloseable {
                 .env("DAALU_TIERS_FILE", home.resolve("no-tiers.json").toString())
                 .env("DAALU_MODEL_ENDPOINT", model.baseUrl());
         env.forEach(builder::env);
+        if (!underCommand.isEmpty()) {
+            builder.underCommand(underCommand.toArray(String[]::new));
+        }
         List<String> args = new ArrayList<>(List.of("serve", "--stdio"));
         args.addAll(serveArgs);
         return new AgentHarness(workspace, home, model, builder.start(args.toArray(String[]::new)));
