@@ -172,7 +172,9 @@ public final class ScriptedModelServer implements AutoCloseable {
         String key = request.method() + " " + request.path();
         switch (key) {
             case "POST /v1/chat/completions" -> {
-                Step step = steps.poll();
+                JsonObject body = request.json() != null && request.json().isJsonObject() ? request.jsonObject() : new JsonObject();
+                boolean offersTools = body.has("tools") && body.get("tools").isJsonArray() && !body.getAsJsonArray("tools").isEmpty();
+                Step step = script.toolless() != null && !offersTools ? script.toolless() : steps.poll();
                 if (step == null) {
                     StepWriter.send(exchange, 500, "application/json", error(500, "ScriptedModelServer has no scripted step"
                             + " left for chat request " + chatRequests().size() + " (the script had " + script.steps().size()
