@@ -290,6 +290,11 @@ public final class ScriptedModelServer implements AutoCloseable {
         }
     }
 
+    /** The prompt tokens of a chat request as this server's {@code /tokenize} counts them (see its README). */
+    public static int promptTokens(JsonObject chatRequest) {
+        return StepWriter.promptTokens(chatRequest);
+    }
+
     /** Runs a script from a file until killed; prints the bound port as one line on stdout. */
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));

@@ -108,7 +108,7 @@ class ScriptedModelServerTest {
         assertEquals("stop", choice(chunks.get(chunks.size() - 2)).get("finish_reason").getAsString());
         JsonObject usage = chunks.get(chunks.size() - 1).getAsJsonObject("usage");
         assertEquals(0, chunks.get(chunks.size() - 1).getAsJsonArray("choices").size());
-        assertEquals(10, usage.get("prompt_tokens").getAsInt(), "40 characters of messages");
+        assertEquals(10 + 4, usage.get("prompt_tokens").getAsInt(), "40 characters of one message, and its four template tokens");
         assertEquals(4, usage.get("completion_tokens").getAsInt());
     }
 
