@@ -46,7 +46,7 @@ import java.util.Objects;
  * status defaults to 200 and its content type comes from the extension. {@code delayMs}, {@code cutAfterChunks}
  * and {@code holdOpen} also apply to replays, whose events are then sent one by one. A call's {@code id} may
  * be given; otherwise it is generated in the dialect's format. An error's {@code body} is JSON, or a string
- * sent as text/plain. Without {@code usage}, prompt tokens are the request's message characters / 4 and
+ * sent as text/plain. Without {@code usage}, prompt tokens are what the scripted tokenizer counts ({@link ScriptedModelServer#promptTokens}) and
  * completion tokens the number of content chunks and argument fragments.
  *
  * @param model the served model name

@@ -50,9 +50,19 @@ public final class AgentHarness implements AutoCloseable {
     /** As {@link #start(Path, Step...)}, with extra environment, serve arguments and a command to run the server under. */
     public static AgentHarness start(Path temp, Map<String, String> env, List<String> serveArgs, List<String> underCommand,
                                      Step... steps) throws IOException {
+        ScriptedModelServer model = ScriptedModelServer.start(new Script(SERVED_MODEL, 32768, true, List.of(steps)));
+        return start(temp, model, env, serveArgs, underCommand);
+    }
+
+    /** Starts the agent server against a model server the caller made (and still owns: close() closes it too). */
+    public static AgentHarness attach(Path temp, ScriptedModelServer model, Map<String, String> env) throws IOException {
+        return start(temp, model, env, List.of(), List.of());
+    }
+
+    private static AgentHarness start(Path temp, ScriptedModelServer model, Map<String, String> env, List<String> serveArgs,
+                                      List<String> underCommand) throws IOException {
         Path workspace = Files.createDirectories(temp.resolve("ws"));
         Path home = Files.createDirectories(temp.resolve("home"));
-        ScriptedModelServer model = ScriptedModelServer.start(new Script(SERVED_MODEL, 32768, true, List.of(steps)));
         ServerProcess.Builder builder = ServerProcess.builder()
                 .directory(workspace)
                 .env("HOME", home.toString())
