@@ -54,7 +54,7 @@ export async function resolveJava(configured: string | undefined, env: NodeJS.Pr
         throw new JavaError(`Daalu needs Java ${MIN_JAVA_MAJOR} or newer, but ${chosen.executable} (from ${chosen.source}) does not exist. `
             + 'Set daalu.javaPath to the java executable of a JDK 21+.');
     }
-    const output = await versionOutput(chosen.executable, timeoutMs).catch((err: NodeJS.ErrnoException) => {
+    const output = await versionOutput(chosen.executable, env, timeoutMs).catch((err: NodeJS.ErrnoException) => {
         const why = err.code === 'ENOENT' ? 'was not found' : `could not be run (${err.message})`;
         throw new JavaError(`Daalu needs Java ${MIN_JAVA_MAJOR} or newer, but ${chosen.executable} (from ${chosen.source}) ${why}. `
             + 'Install a JDK 21+ and set daalu.javaPath (or JAVA_HOME) to it.');
@@ -71,9 +71,9 @@ export async function resolveJava(configured: string | undefined, env: NodeJS.Pr
     return { ...chosen, major };
 }
 
-function versionOutput(executable: string, timeoutMs: number): Promise<string> {
+function versionOutput(executable: string, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<string> {
     return new Promise((resolve, reject) => {
-        execFile(executable, ['-version'], { timeout: timeoutMs }, (err, stdout, stderr) => {
+        execFile(executable, ['-version'], { timeout: timeoutMs, env }, (err, stdout, stderr) => {
             // a string code is a spawn failure (ENOENT, EACCES); killed means it hung past the timeout
             if (err && (typeof (err as NodeJS.ErrnoException).code === 'string' || err.killed)) {
                 reject(err);
