@@ -53,6 +53,7 @@ public final class AgentLoop implements Agent {
     private final PromptBuilder prompts;
     private final SessionStore sessions;
     private final AgentConfig config;
+    private final Condenser condenser = new Condenser();
 
     public AgentLoop(ModelSelection models, ToolRegistry tools, ToolContext toolContext, ApprovalGate gate,
                      PromptBuilder prompts, SessionStore sessions, AgentConfig config) {
@@ -88,6 +89,13 @@ public final class AgentLoop implements Agent {
         }
     }
 
+    /** The conversation to send, and for each message its index in the session. */
+    private record Pending(List<ChatMessage> messages, List<Integer> indices) {
+        int sessionIndex(int conversationIndex) {
+            return conversationIndex < indices.size() ? indices.get(conversationIndex) : indices.get(indices.size() - 1) + 1;
+        }
+    }
+
     /** One turn's state. */
     private final class Turn {
         private final Session session;
@@ -96,6 +104,8 @@ public final class AgentLoop implements Agent {
         private final Approver approver;
         private final CancelToken cancel;
         private final LoopGuard guard = new LoopGuard();
+        private int userIndex;
+        private ContextBudget budget;
 
         Turn(Session session, String turnId, TurnListener listener, Approver approver, CancelToken cancel) {
             this.session = session;
@@ -106,6 +116,7 @@ public final class AgentLoop implements Agent {
         }
 
         TurnOutcome run(String userMessage) throws IOException {
+            userIndex = session.messages().size();
             session.append(ChatMessage.user(userMessage), turnId);
             for (int step = 1; step <= config.maxSteps(); step++) {
                 if (cancel.isCancelled()) {
@@ -115,6 +126,7 @@ public final class AgentLoop implements Agent {
                 ChatCompletion completion;
                 try {
                     target = models.select();
+                    budget = new ContextBudget(target.tokens());
                     completion = callModel(target);
                 } catch (ModelError e) {
                     return e.reason() == ModelError.Reason.CANCELLED ? cancelled(step)
@@ -136,17 +148,82 @@ public final class AgentLoop implements Agent {
                     + " model steps without a final answer. Send a message to continue, or narrow the task.", null, config.maxSteps());
         }
 
-        private ChatCompletion callModel(ModelTarget target) throws ModelError {
-            int mapTokens = (int) Math.min(config.maxMapTokens(), target.contextWindow() * config.mapShare());
-            List<ChatMessage> messages = new ArrayList<>();
-            messages.add(ChatMessage.system(prompts.systemPrompt(mapTokens)));
-            messages.addAll(session.messages());
-            ChatRequest request = new ChatRequest(target.servedModel(), messages, tools.definitions(),
-                    target.maxAnswerTokens(), null);
+        /**
+         * Calls the model with a request fitted to its window; when the server still says the context is too long
+         * (its count differs from ours), condenses once and retries.
+         */
+        private ChatCompletion callModel(ModelTarget target) throws ModelError, IOException {
+            ChatRequest request = request(target, fitted(target, false));
+            try {
+                return stream(target, request);
+            } catch (ModelError e) {
+                if (e.reason() != ModelError.Reason.CONTEXT_LENGTH) {
+                    throw e;
+                }
+                LOG.log(System.Logger.Level.INFO, "turn {0}: the server refused the context length; condensing once", turnId);
+                return stream(target, request(target, fitted(target, true)));
+            }
+        }
+
+        private ChatRequest request(ModelTarget target, FittedRequest fitted) {
+            return new ChatRequest(target.servedModel(), fitted.messages(), tools.definitions(), target.maxAnswerTokens(), null);
+        }
+
+        private ChatCompletion stream(ModelTarget target, ChatRequest request) throws ModelError {
             StreamedAnswer answer = new StreamedAnswer(listener);
             ChatCompletion completion = target.client().complete(request, answer, cancel);
             answer.finish(completion.hasToolCalls() && (completion.content() == null || completion.content().isBlank()));
+            target.tokens().calibrate(request, completion.usage());
             return completion;
+        }
+
+        /**
+         * The request's messages, fitted: older tool results shortened, and when that is not enough (or when
+         * {@code condense} asks for it) everything before the newest step condensed into the session's summary.
+         *
+         * @throws ModelError CONTEXT_LENGTH when even the newest turn alone does not fit
+         */
+        private FittedRequest fitted(ModelTarget target, boolean condense) throws ModelError, IOException {
+            Pending pending = pending();
+            FittedRequest fitted = fit(target, pending);
+            int cut = pending.sessionIndex(fitted.newestTurnStart());
+            if ((condense || !fitted.fits()) && cut > session.summarizedCount()) {
+                List<ChatMessage> all = session.messages();
+                String summary = condenser.summarize(target, session.summary(), all.subList(session.summarizedCount(), cut), cancel);
+                session.summarize(summary, cut);
+                listener.onNotice("condensed " + cut + " earlier messages into a summary to fit the model's "
+                        + target.contextWindow() + "-token context");
+                LOG.log(System.Logger.Level.INFO, "turn {0}: condensed {1} messages", turnId, cut);
+                fitted = fit(target, pending());
+            }
+            if (!fitted.fits()) {
+                throw new ModelError(ModelError.Reason.CONTEXT_LENGTH, target.client().endpoint(), "The request needs "
+                        + fitted.tokens() + " tokens but the model's context leaves room for " + fitted.limit()
+                        + ", even with the history condensed: shorten your message, or start a new conversation.");
+            }
+            return fitted;
+        }
+
+        private FittedRequest fit(ModelTarget target, Pending pending) {
+            int mapTokens = (int) Math.min(config.maxMapTokens(), target.contextWindow() * config.mapShare());
+            String system = prompts.systemPrompt(mapTokens, session.summary());
+            return budget.fit(system, pending.messages(), tools.definitions(), target.contextWindow(), target.maxAnswerTokens());
+        }
+
+        /** What is not summarized yet, with this turn's user message kept verbatim even when the summary covers it. */
+        private Pending pending() {
+            List<ChatMessage> all = session.messages();
+            List<ChatMessage> messages = new ArrayList<>();
+            List<Integer> indices = new ArrayList<>();
+            if (userIndex < session.summarizedCount()) {
+                messages.add(all.get(userIndex));
+                indices.add(userIndex);
+            }
+            for (int i = session.summarizedCount(); i < all.size(); i++) {
+                messages.add(all.get(i));
+                indices.add(i);
+            }
+            return new Pending(messages, indices);
         }
 
         /** Runs every call of one model answer; returns an outcome when the turn must stop. */

@@ -27,9 +27,9 @@ public final class PromptBuilder {
 
     /**
      * The system prompt, with a repo map of at most {@code mapTokens} tokens (none when 0 or when the index has
-     * nothing to show).
+     * nothing to show), and the summary of the earlier conversation when it was condensed (null otherwise).
      */
-    public String systemPrompt(int mapTokens) {
+    public String systemPrompt(int mapTokens, String summary) {
         StringBuilder prompt = new StringBuilder();
         prompt.append("You are Daalu, a coding agent in the user's editor. You work in the repository at ")
                 .append(root).append(". Paths are relative to it.\n\n")
@@ -46,6 +46,10 @@ public final class PromptBuilder {
             if (!map.endsWith("\n")) {
                 prompt.append('\n');
             }
+        }
+        if (summary != null && !summary.isBlank()) {
+            prompt.append("\nSummary of the earlier conversation (condensed to fit the context window):\n")
+                    .append(summary.strip()).append('\n');
         }
         return prompt.toString();
     }

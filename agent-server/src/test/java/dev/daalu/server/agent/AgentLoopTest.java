@@ -65,7 +65,7 @@ class AgentLoopTest {
     }
 
     private AgentLoop loop(int maxSteps) {
-        ModelTarget target = new ModelTarget(model, "qwen2.5-coder-14b", 8192, 1024);
+        ModelTarget target = new ModelTarget(model, "qwen2.5-coder-14b", 8192, 1024, PromptTokens.estimate());
         return new AgentLoop(() -> target, ToolRegistry.builtin(), fixture.context, new ApprovalGate(Duration.ofSeconds(5)),
                 new PromptBuilder(fixture.root, fixture.index), sessions, AgentConfig.defaults().withMaxSteps(maxSteps));
     }
