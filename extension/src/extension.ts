@@ -49,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): void {
     context.subscriptions.push(
         output, status, docs, watcher, { dispose: () => files.dispose() }, { dispose: () => chat.dispose() },
         server.onWillStart(() => status.update(s => s.starting())),
+        server.onDidFailToStart(message => status.update(s => s.failed(message))),
         server.onDidStart(result => {
             status.update(s => s.ready(result));
             if (!result.model) {
@@ -84,7 +85,7 @@ export function activate(context: vscode.ExtensionContext): void {
     if (vscode.workspace.workspaceFolders?.length) {
         server.server().catch((err: Error) => {
             output.appendLine(`[daalu extension] ${err.message}`);
-            status.update(s => s.failed(err.message));
+            chat.serverNotice(err.message);
         });
     }
 }

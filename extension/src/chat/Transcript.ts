@@ -65,7 +65,12 @@ export class Transcript {
         this.upsert({ kind: 'user', id: this.newId('u'), text });
     }
 
+    /** A line from the product (an error, a stop); the same notice twice in a row is shown once. */
     notice(level: NoticeEntry['level'], text: string): void {
+        const last = this.entries[this.entries.length - 1];
+        if (last?.kind === 'notice' && last.level === level && last.text === text) {
+            return;
+        }
         this.endStreaming();
         this.upsert({ kind: 'notice', id: this.newId('n'), level, text });
     }

@@ -35,8 +35,8 @@ export function chatHtml(resources: ChatHtmlResources, nonce: string): string {
 <title>Daalu</title>
 </head>
 <body>
-<main id="log" role="log" aria-live="polite" aria-label="Conversation"></main>
 <div id="empty" class="empty">Ask Daalu about this workspace. It reads and searches on its own; every file change and command waits for your approval here.</div>
+<main id="log" role="log" aria-live="polite" aria-label="Conversation"></main>
 <form id="composer" class="composer">
   <textarea id="input" rows="3" aria-label="Message to Daalu" placeholder="Ask Daalu… (Enter to send, Shift+Enter for a new line, Escape to stop)"></textarea>
   <div class="composer-actions">

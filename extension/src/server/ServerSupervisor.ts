@@ -37,12 +37,15 @@ export class ServerSupervisor {
     private readonly ready = new WeakSet<AgentConnection>();
     private readonly starting = new Emitter<void>();
     private readonly started = new Emitter<InitializeResult>();
+    private readonly failedToStart = new Emitter<string>();
     private readonly stopped = new Emitter<{ info: ExitInfo; message: string }>();
 
     /** Fires when a start begins. */
     readonly onWillStart: Event<void> = this.starting.event;
     /** Fires after each successful initialize. */
     readonly onDidStart: Event<InitializeResult> = this.started.event;
+    /** Fires when a start fails, with the message for the user (also the rejection of {@link server}). */
+    readonly onDidFailToStart: Event<string> = this.failedToStart.event;
     /** Fires when an initialized server that was not asked to stop ends, with a message for the user. */
     readonly onDidStop: Event<{ info: ExitInfo; message: string }> = this.stopped.event;
 
@@ -61,10 +64,11 @@ export class ServerSupervisor {
             this.stale = false;
             const starting = this.start();
             this.current = starting;
-            starting.catch(() => {
+            starting.catch((err: Error) => {
                 if (this.current === starting) {
                     this.current = undefined;
                 }
+                this.failedToStart.fire(err.message);
             });
         }
         return this.current;
@@ -94,6 +98,7 @@ export class ServerSupervisor {
         const done = this.stop();
         this.starting.dispose();
         this.started.dispose();
+        this.failedToStart.dispose();
         this.stopped.dispose();
         return done;
     }

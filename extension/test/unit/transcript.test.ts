@@ -125,6 +125,15 @@ describe('the transcript', () => {
         assert.equal(restored.sent[0].type, 'state');
     });
 
+    it('shows the same notice twice in a row once', () => {
+        const { t } = transcript();
+        t.notice('error', 'Daalu needs Java 21 or newer');
+        t.notice('error', 'Daalu needs Java 21 or newer');
+        t.user('hi');
+        t.notice('error', 'Daalu needs Java 21 or newer');
+        assert.deepEqual(kinds(t.snapshot().entries), ['notice', 'user', 'notice']);
+    });
+
     it('ignores results and decisions for ids it never saw, without throwing', () => {
         const { t } = transcript();
         t.approvalSettled('nope', 'approved');
