@@ -48,7 +48,11 @@ const STATE_LABEL: Record<ToolEntry['state'], string> = {
 function toolCard(doc: Document, entry: ToolEntry, actions: EntryActions, wasOpen?: boolean): HTMLElement {
     const pending = entry.approval?.state === 'pending';
     const card = el(doc, 'details', `tool-card state-${entry.state}`) as HTMLDetailsElement;
+    // a card opens by itself while it asks for approval, and closes again once answered unless the user opened it
     card.open = pending || (wasOpen ?? false);
+    if (pending) {
+        card.dataset.autoOpen = 'true';
+    }
     const summary = el(doc, 'summary');
     summary.append(
         el(doc, 'span', 'tool-name', entry.tool),
@@ -57,16 +61,13 @@ function toolCard(doc: Document, entry: ToolEntry, actions: EntryActions, wasOpe
     );
     card.append(summary);
     if (entry.args) {
-        card.append(section(doc, 'Arguments', el(doc, 'pre', 'args', entry.args)));
+        card.append(collapsible(doc, 'tool-args', 'Arguments', el(doc, 'pre', 'args', entry.args)));
     }
     if (entry.approval) {
         card.append(approvalBlock(doc, entry.approval, actions));
     }
     if (entry.output !== undefined) {
-        const result = el(doc, 'details', 'tool-result') as HTMLDetailsElement;
-        result.append(el(doc, 'summary', undefined, entry.truncated ? 'Result (truncated)' : 'Result'),
-            el(doc, 'pre', 'output', entry.output));
-        card.append(result);
+        card.append(collapsible(doc, 'tool-result', entry.truncated ? 'Result (truncated)' : 'Result', el(doc, 'pre', 'output', entry.output)));
     }
     return card;
 }
@@ -106,8 +107,10 @@ function approvalBlock(doc: Document, approval: ApprovalView, actions: EntryActi
             deny.click();
         }
     });
-    buttons.append(approve, reason, deny);
-    block.append(buttons);
+    buttons.append(approve);
+    const denyRow = el(doc, 'div', 'approval-actions deny-row');
+    denyRow.append(reason, deny);
+    block.append(buttons, denyRow);
     return block;
 }
 
@@ -148,6 +151,12 @@ function target(entry: ToolEntry): string {
         // not JSON: the raw text is shown in the card
     }
     return '';
+}
+
+function collapsible(doc: Document, className: string, title: string, body: HTMLElement): HTMLElement {
+    const details = el(doc, 'details', className);
+    details.append(el(doc, 'summary', undefined, title), body);
+    return details;
 }
 
 function section(doc: Document, title: string, body: HTMLElement): HTMLElement {

@@ -59,7 +59,8 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
 function upsert(entry: Entry): void {
     const stick = nearBottom();
     const existing = log.querySelector<HTMLElement>(`:scope > [data-id="${CSS.escape(entry.id)}"]`);
-    const wasOpen = existing?.querySelector('details')?.open;
+    const card = existing?.querySelector<HTMLDetailsElement>('details.tool-card');
+    const wasOpen = card ? card.open && card.dataset.autoOpen !== 'true' : undefined;
     const node = renderEntry(document, entry, render, actions, wasOpen);
     if (entry.kind === 'assistant') {
         texts.set(entry.id, entry.text);

@@ -38,8 +38,8 @@ export class Transcript {
             return entry;
         });
         this.busy = false;
-        // tool entries are keyed by call id; the others carry a counter this transcript must not reuse
-        const counters = this.entries.filter(e => e.kind !== 'tool').map(e => Number(e.id.slice(1)) || 0);
+        // ids are a letter and a counter this transcript must not reuse
+        const counters = this.entries.map(e => Number(e.id.slice(1)) || 0);
         this.nextId = Math.max(0, ...counters) + 1;
         this.changed({ type: 'state', state: this.snapshot() });
     }
@@ -91,12 +91,12 @@ export class Transcript {
 
     toolCall(call: ChatToolCall): void {
         this.endStreaming();
-        this.upsert({ kind: 'tool', id: call.callId, tool: call.tool, args: prettyArgs(call.arguments), state: 'running' });
+        this.upsert(this.newTool(call.turnId, call.callId, call.tool, call.arguments));
     }
 
     approvalRequested(request: ApprovalRequestParams): void {
-        const tool = this.tool(request.callId)
-            ?? { kind: 'tool', id: request.callId, tool: request.tool, args: prettyArgs(request.arguments), state: 'running' };
+        const tool = this.tool(request.turnId, request.callId)
+            ?? this.newTool(request.turnId, request.callId, request.tool, request.arguments);
         const p = request.preview;
         const approval: ApprovalView = {
             approvalId: request.approvalId,
@@ -116,15 +116,15 @@ export class Transcript {
 
     /** The prompt was answered or went away; unknown ids are ignored. */
     approvalSettled(approvalId: string, state: Exclude<ApprovalState, 'pending'>, reason?: string): void {
-        const tool = this.entries.find((e): e is ToolEntry => e.kind === 'tool' && e.approval?.approvalId === approvalId);
-        if (tool?.approval && tool.approval.state === 'pending') {
+        const tool = [...this.entries].reverse().find((e): e is ToolEntry =>
+            e.kind === 'tool' && e.approval?.approvalId === approvalId && e.approval.state === 'pending');
+        if (tool?.approval) {
             this.upsert({ ...tool, approval: { ...tool.approval, state, reason } });
         }
     }
 
     toolResult(result: ChatToolResult): void {
-        const tool = this.tool(result.callId)
-            ?? { kind: 'tool', id: result.callId, tool: result.tool, args: '', state: 'running' };
+        const tool = this.tool(result.turnId, result.callId) ?? this.newTool(result.turnId, result.callId, result.tool, '');
         this.upsert({ ...tool, state: result.status, output: result.output, truncated: result.truncated });
     }
 
@@ -174,8 +174,19 @@ export class Transcript {
         }
     }
 
-    private tool(callId: string): ToolEntry | undefined {
-        return this.entries.find((e): e is ToolEntry => e.kind === 'tool' && e.id === callId);
+    /** The latest card of this call (the protocol sends chat/toolCall before its approval and result). */
+    private tool(turnId: string, callId: string): ToolEntry | undefined {
+        for (let i = this.entries.length - 1; i >= 0; i--) {
+            const e = this.entries[i];
+            if (e.kind === 'tool' && e.turnId === turnId && e.callId === callId) {
+                return e;
+            }
+        }
+        return undefined;
+    }
+
+    private newTool(turnId: string, callId: string, tool: string, args: unknown): ToolEntry {
+        return { kind: 'tool', id: this.newId('t'), turnId, callId, tool, args: prettyArgs(args), state: 'running' };
     }
 
     private upsert(entry: Entry): void {

@@ -43,8 +43,13 @@ export interface ApprovalView {
 
 export interface ToolEntry {
     kind: 'tool';
-    /** The tool call's id. */
     id: string;
+    /**
+     * The call as the server names it. Not unique on its own: some model servers number calls afresh in every
+     * response (Ollama's `call_function_1`), so one conversation can see the same call id many times.
+     */
+    turnId: string;
+    callId: string;
     tool: string;
     /** The arguments, pretty-printed JSON. */
     args: string;

@@ -198,7 +198,7 @@ function steps(wb: Workbench, ws: string, model: ModelServer): Step[] {
                 assert(!fs.existsSync(path.join(ws, 'outputs.tf')), 'the file was written before Approve');
                 await wb.screenshot('05-write-approval');
                 await card.locator('button.open-diff').click();
-                await page.locator('.monaco-diff-editor').first().waitFor();
+                await page.locator('.monaco-diff-editor .view-lines', { hasText: 'aws_s3_bucket.logs.id' }).first().waitFor();
                 await page.locator('.tab', { hasText: 'outputs.tf' }).first().waitFor();
                 await wb.screenshot('06-diff-editor');
                 assert(!fs.existsSync(path.join(ws, 'outputs.tf')), 'opening the diff wrote the file');

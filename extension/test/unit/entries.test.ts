@@ -17,7 +17,7 @@ function setup() {
 }
 
 const writeCard: ToolEntry = {
-    kind: 'tool', id: 'c1', tool: 'write_file', args: '{\n  "path": "main.tf"\n}', state: 'running',
+    kind: 'tool', id: 't1', turnId: 'turn', callId: 'c1', tool: 'write_file', args: '{\n  "path": "main.tf"\n}', state: 'running',
     approval: {
         approvalId: 'a1', kind: 'write', summary: 'Edit main.tf (+1 -1)', path: 'main.tf',
         diff: '--- a/main.tf\n+++ b/main.tf\n@@ -1 +1 @@\n-old\n+new <img src=x onerror=alert(1)>\n', canOpenDiff: true, state: 'pending',
@@ -53,7 +53,7 @@ describe('entry rendering in the webview', () => {
     it('shows a command exactly, with its working directory', () => {
         const { doc, render, actions } = setup();
         const node = renderEntry(doc, {
-            kind: 'tool', id: 'c2', tool: 'run_command', args: '{}', state: 'running',
+            kind: 'tool', id: 't2', turnId: 'turn', callId: 'c2', tool: 'run_command', args: '{}', state: 'running',
             approval: { approvalId: 'a2', kind: 'command', summary: 'Run a command', command: 'ls; touch /tmp/x', cwd: 'infra', timeoutSeconds: 60, canOpenDiff: false, state: 'pending' },
         }, render, actions);
         assert.equal(node.querySelector('pre.command')?.textContent, 'ls; touch /tmp/x');

@@ -101,7 +101,7 @@ describe('the transcript', () => {
         const tool = state.entries[0] as ToolEntry;
         assert.equal(tool.state, 'cancelled');
         assert.equal(tool.approval?.state, 'withdrawn');
-        assert.deepEqual(state.entries[1], { kind: 'notice', id: 'n1', level: 'error', text: 'The prompt did not fit.' });
+        assert.deepEqual({ ...state.entries[1], id: undefined }, { kind: 'notice', id: undefined, level: 'error', text: 'The prompt did not fit.' });
     });
 
     it('restores a saved conversation without anything left in flight', () => {
@@ -123,6 +123,20 @@ describe('the transcript', () => {
         const newIds = restored.t.snapshot().entries.map(e => e.id);
         assert.equal(new Set(newIds).size, newIds.length, 'restored ids are not reused');
         assert.equal(restored.sent[0].type, 'state');
+    });
+
+    it('gives a call id the model reuses in a later response its own card', () => {
+        const { t } = transcript();
+        const call = { ...ids, callId: 'call_function_1', tool: 'read_file', needsApproval: false };
+        t.toolCall({ ...call, arguments: { path: 'a.tf' } });
+        t.toolResult({ ...ids, callId: 'call_function_1', tool: 'read_file', status: 'ok', output: 'A', truncated: false });
+        t.toolCall({ ...call, arguments: { path: 'b.tf' } });
+        t.toolResult({ ...ids, callId: 'call_function_1', tool: 'read_file', status: 'error', output: 'B', truncated: false });
+        t.toolCall({ ...call, turnId: 't2', arguments: { path: 'c.tf' } });
+        const tools = t.snapshot().entries as ToolEntry[];
+        assert.deepEqual(tools.map(e => [e.args.includes('a.tf') ? 'a' : e.args.includes('b.tf') ? 'b' : 'c', e.state, e.output]),
+            [['a', 'ok', 'A'], ['b', 'error', 'B'], ['c', 'running', undefined]]);
+        assert.equal(new Set(tools.map(e => e.id)).size, 3);
     });
 
     it('shows the same notice twice in a row once', () => {
