@@ -203,7 +203,7 @@ function steps(wb: Workbench, ws: string, model: ModelServer): Step[] {
                 await wb.screenshot('06-diff-editor');
                 assert(!fs.existsSync(path.join(ws, 'outputs.tf')), 'opening the diff wrote the file');
                 await card.locator('button.approve').click();
-                await card.locator('.decision', { hasText: 'Approved' }).waitFor();
+                await card.locator('.decision', { hasText: 'Approved' }).waitFor({ state: 'attached' });
                 await card.locator('.tool-status.status-ok').waitFor();
                 await lastEntry('assistant').filter({ hasText: 'I added outputs.tf' }).waitFor();
                 assert(fs.readFileSync(path.join(ws, 'outputs.tf'), 'utf8') === OUTPUTS_TF, 'outputs.tf does not hold the approved content');
@@ -220,7 +220,7 @@ function steps(wb: Workbench, ws: string, model: ModelServer): Step[] {
                 await wb.screenshot('08-command-approval');
                 await card.locator('input.reason').fill('not on this branch');
                 await card.locator('button.deny').click();
-                await card.locator('.decision', { hasText: 'Denied: not on this branch' }).waitFor();
+                await card.locator('.decision', { hasText: 'Denied: not on this branch' }).waitFor({ state: 'attached' });
                 await lastEntry('assistant').filter({ hasText: 'I did not run it' }).waitFor();
                 assert(!fs.existsSync(path.join(ws, CANARY)), 'the denied command ran: the canary exists');
                 const chats = (await model.requests()).filter(r => r.path === '/v1/chat/completions');
@@ -237,7 +237,7 @@ function steps(wb: Workbench, ws: string, model: ModelServer): Step[] {
                 const card = chat().locator('.tool-card', { hasText: 'sleep 600' }).last();
                 await card.locator('.approval-pending').waitFor();
                 await chat().locator('#stop').click();
-                await card.locator('.decision', { hasText: 'Withdrawn' }).waitFor();
+                await card.locator('.decision', { hasText: 'Withdrawn' }).waitFor({ state: 'attached' });
                 await chat().locator('#stop').waitFor({ state: 'hidden' });
                 await chat().locator('#log > .entry.notice').last().waitFor();
                 await wb.screenshot('10-stopped');
@@ -252,7 +252,7 @@ function steps(wb: Workbench, ws: string, model: ModelServer): Step[] {
                 await wb.activityItem('Daalu').click();
                 await chat().locator('#log > .entry').nth(before - 1).waitFor();
                 assert(await chat().locator('#log > .entry').count() === before, 'the restored view lost or gained entries');
-                await chat().locator('.decision', { hasText: 'Approved' }).waitFor();
+                await chat().locator('.decision', { hasText: 'Approved' }).waitFor({ state: 'attached' });
                 await wb.screenshot('11-restored');
             },
         },
