@@ -266,6 +266,21 @@ function steps(wb: Workbench, ws: string, model: ModelServer): Step[] {
                 await wb.screenshot('12-repo-map');
             },
         },
+        {
+            name: 'Daalu: Search Repository lists hits and opens the picked one at its line',
+            run: async () => {
+                await wb.runCommand('Daalu: Search Repository');
+                const input = page.locator('.quick-input-widget input');
+                await input.fill('aws_s3_bucket_versioning');
+                await input.press('Enter');
+                const hit = page.locator('.quick-input-list .monaco-list-row', { hasText: 'modules/s3/main.tf:5' });
+                await hit.waitFor();
+                await wb.screenshot('13-search');
+                await input.press('Enter');
+                await page.locator('.tab.active', { hasText: 'main.tf' }).waitFor();
+                await page.locator('.statusbar-item', { hasText: 'Ln 5, Col' }).waitFor();
+            },
+        },
     ];
 }
 
