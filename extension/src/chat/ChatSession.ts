@@ -88,10 +88,8 @@ export class ChatSession {
         this.transcript.user(message);
         this.transcript.setBusy(true);
         try {
-            const { connection } = await this.backend.server();
-            if (turn.cancel.token.isCancellationRequested) {
-                throw new ResponseError(ErrorCodes.requestCancelled, 'Stopped before the turn started.');
-            }
+            // Stop also works while the server is still starting
+            const { connection } = await untilCancelled(this.backend.server(), turn.cancel.token);
             const result = await this.sendOnce(connection, message, turn.cancel.token);
             if (this.isCurrent(turn)) {
                 this.sessionId = result.sessionId;
@@ -227,6 +225,18 @@ export class ChatSession {
     private isCurrent(turn: { generation: number }): boolean {
         return turn.generation === this.generation;
     }
+}
+
+/** `work`, unless `token` is cancelled first: then a -32800 error, as the server answers a cancelled request. */
+function untilCancelled<T>(work: Promise<T>, token: CancellationToken): Promise<T> {
+    const stopped = () => new ResponseError(ErrorCodes.requestCancelled, 'Stopped before the turn started.');
+    if (token.isCancellationRequested) {
+        return Promise.reject(stopped());
+    }
+    return new Promise<T>((resolve, reject) => {
+        const subscription = token.onCancellationRequested(() => reject(stopped()));
+        work.then(resolve, reject).finally(() => subscription.dispose());
+    });
 }
 
 function isConnectionLost(err: unknown): boolean {

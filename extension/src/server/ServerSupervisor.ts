@@ -14,7 +14,11 @@ export interface SupervisorHost {
     env: NodeJS.ProcessEnv;
     /** The server's stderr and the supervisor's own lines (the Output channel "Daalu"). */
     log(text: string): void;
+    /** How long `initialize` may take before the server is given up on (default 120 s). */
+    initializeTimeoutMs?: number;
 }
+
+const DEFAULT_INITIALIZE_TIMEOUT_MS = 120_000;
 
 /** A server that is running and initialized. */
 export interface StartedServer {
@@ -121,15 +125,23 @@ export class ServerSupervisor {
         const connection = AgentConnection.start(spec, root, { ...this.events, stderr: text => this.host.log(text) });
         this.live = connection;
         connection.exited.then(info => this.onExit(connection, info));
+        const timeoutMs = this.host.initializeTimeoutMs ?? DEFAULT_INITIALIZE_TIMEOUT_MS;
+        let timer: ReturnType<typeof setTimeout> | undefined;
         try {
             const initialized = await Promise.race([
                 connection.initialize({ workspaceRoot: root, clientInfo: this.host.clientInfo }),
                 connection.exited.then(info => { throw new ServerUnavailableError(describeExit(info)); }),
+                new Promise<never>((_, reject) => {
+                    timer = setTimeout(() => reject(new ServerUnavailableError(`The Daalu server did not answer initialize `
+                        + `within ${Math.round(timeoutMs / 1000)} s, so it was stopped; its log is in the Output channel "Daalu".`)), timeoutMs);
+                }),
             ]);
+            clearTimeout(timer);
             this.ready.add(connection);
             this.started.fire(initialized);
             return { connection, initialized };
         } catch (err) {
+            clearTimeout(timer);
             await connection.stop();
             if (err instanceof ServerUnavailableError) {
                 throw err;

@@ -22,6 +22,8 @@ interface Harness {
     saved: SavedChat[];
     record: string;
     log: string[];
+    /** Resolves once the server's log contains `text`. */
+    logged(text: string): Promise<void>;
 }
 
 let dir: string;
@@ -34,11 +36,18 @@ afterEach(async () => {
     fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function start(options: { javaPath?: string; saved?: SavedChat } = {}): Harness {
+function start(options: { javaPath?: string; saved?: SavedChat; env?: NodeJS.ProcessEnv; initializeTimeoutMs?: number } = {}): Harness {
     const jar = path.join(dir, 'daalu.jar');
     fs.writeFileSync(jar, 'not really a jar');
     const record = path.join(dir, 'record.json');
     const log: string[] = [];
+    const waiters: (() => void)[] = [];
+    const logged = (text: string) => new Promise<void>(resolve => {
+        const check = () => log.join('').includes(text) ? (resolve(), true) : false;
+        if (!check()) {
+            waiters.push(() => { check(); });
+        }
+    });
     const sent: ToWebview[] = [];
     const saved: SavedChat[] = [];
     const broker = new ApprovalBroker();
@@ -48,8 +57,9 @@ function start(options: { javaPath?: string; saved?: SavedChat } = {}): Harness 
         workspaceRoot: () => dir,
         extensionRoot: dir,
         clientInfo: { name: 'test', version: '0' },
-        env: { ...process.env, FAKE_SERVER_RECORD: record },
-        log: text => log.push(text),
+        env: { ...process.env, FAKE_SERVER_RECORD: record, ...options.env },
+        log: text => { log.push(text); waiters.forEach(w => w()); },
+        initializeTimeoutMs: options.initializeTimeoutMs,
     }, {
         delta: p => session!.delta(p),
         toolCall: p => session!.toolCall(p),
@@ -61,7 +71,7 @@ function start(options: { javaPath?: string; saved?: SavedChat } = {}): Harness 
     supervisor.onDidStop(({ message }) => session!.serverStopped(message));
     session = new ChatSession(supervisor, broker, { load: () => options.saved, save: chat => saved.push(chat) });
     session.onDidChange(m => sent.push(m));
-    harness = { session, supervisor, broker, sent, saved, record, log };
+    harness = { session, supervisor, broker, sent, saved, record, log, logged };
     return harness;
 }
 
@@ -168,6 +178,24 @@ describe('a chat session with a real server process', () => {
         const notice = h.session.state().entries.at(-1) as { kind: string; text: string };
         assert.equal(notice.kind, 'notice');
         assert.equal(notice.text, `Daalu needs Java 21 or newer, but ${old} (from daalu.javaPath) is Java 17. Set daalu.javaPath (or JAVA_HOME) to a JDK 21+.`);
+    });
+
+    it('Stop works while the server is still starting', async () => {
+        const h = start({ env: { FAKE_SERVER_HANG_INITIALIZE: '1' } });
+        const turn = h.session.send('hello');
+        await h.logged('fake server: initialize');
+        h.session.stop();
+        await turn;
+        assert.equal(h.session.state().busy, false);
+        assert.equal((h.session.state().entries.at(-1) as { text: string }).text, 'Stopped.');
+    });
+
+    it('gives up on a server that never answers initialize, and says so', async () => {
+        const h = start({ env: { FAKE_SERVER_HANG_INITIALIZE: '1' }, initializeTimeoutMs: 1_500 });
+        await h.session.send('hello');
+        assert.match((h.session.state().entries.at(-1) as { text: string }).text,
+            /^The Daalu server did not answer initialize within 2 s, so it was stopped/);
+        assert.equal(h.supervisor.runningConnection(), undefined);
     });
 
     it('starts a new session when the stored one is gone from the server', async () => {
