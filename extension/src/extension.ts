@@ -34,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): void {
         delta: p => session?.delta(p),
         toolCall: p => session?.toolCall(p),
         toolResult: p => session?.toolResult(p),
+        notice: p => session?.notice(p),
         approvalRequest: (p, token) => session
             ? session.approvalRequest(p, token)
             : Promise.resolve({ decision: 'deny', reason: 'The chat is not open.' }),

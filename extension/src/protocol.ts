@@ -1,7 +1,8 @@
 /**
  * The agent server's JSON-RPC wire contract, mirrored from the Java package `dev.daalu.server.protocol`
- * (agent-server/src/main/java/dev/daalu/server/protocol). Field names are the JSON names; a Java `Integer` or
- * object that may be absent is optional or `| null` here. Keep this file free of logic: it is only the contract.
+ * (agent-server/src/main/java/dev/daalu/server/protocol), documented in docs/protocol.md. Field names are the JSON
+ * names. The server omits fields whose value is null, so anything nullable is also optional when read: use `??`.
+ * Keep this file free of logic: it is only the contract.
  */
 
 /** Methods the client calls on the server, and the notifications and requests the server sends back. */
@@ -21,6 +22,7 @@ export const Methods = {
     chatDelta: 'chat/delta',
     chatToolCall: 'chat/toolCall',
     chatToolResult: 'chat/toolResult',
+    chatNotice: 'chat/notice',
     approvalRequest: 'approval/request',
     approvalWithdrawn: 'approval/withdrawn',
     progress: '$/progress',
@@ -114,6 +116,9 @@ export interface ChatToolCall {
     arguments: unknown;
     needsApproval: boolean;
 }
+
+/** Something the user should know about a turn that is not part of the answer (a recovered call, a condensed history). */
+export interface ChatNotice { sessionId: string; turnId: string; message: string }
 
 export type ToolStatus = 'ok' | 'error' | 'denied' | 'cancelled';
 

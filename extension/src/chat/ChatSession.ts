@@ -1,7 +1,7 @@
 import { CancellationToken, CancellationTokenSource, ConnectionError, Emitter, Event, ErrorCodes as RpcErrors, ResponseError } from 'vscode-jsonrpc/node';
 import { ApprovalBroker } from '../approval/ApprovalBroker';
 import {
-    ApprovalRequestParams, ApprovalResponse, ApprovalWithdrawn, ChatDelta, ChatSendResult, ChatToolCall, ChatToolResult,
+    ApprovalRequestParams, ApprovalResponse, ApprovalWithdrawn, ChatDelta, ChatNotice, ChatSendResult, ChatToolCall, ChatToolResult,
     ErrorCodes,
 } from '../protocol';
 import { AgentConnection } from '../server/AgentConnection';
@@ -154,6 +154,12 @@ export class ChatSession {
     toolResult(p: ChatToolResult): void {
         if (this.accepts(p.sessionId)) {
             this.transcript.toolResult(p);
+        }
+    }
+
+    notice(p: ChatNotice): void {
+        if (this.accepts(p.sessionId)) {
+            this.transcript.notice('info', p.message);
         }
     }
 

@@ -1,7 +1,7 @@
 import {
     ApprovalRequestParams, ChatSendResult, ChatToolCall, ChatToolResult,
 } from '../protocol';
-import { ApprovalState, ApprovalView, ChatState, Entry, NoticeEntry, ToolEntry, ToWebview } from './messages';
+import { ApprovalState, ApprovalView, AssistantEntry, ChatState, Entry, NoticeEntry, ToolEntry, ToWebview } from './messages';
 
 /**
  * What the chat view shows: the conversation's entries, built from the user's messages and the server's events in
@@ -71,7 +71,7 @@ export class Transcript {
         if (last?.kind === 'notice' && last.level === level && last.text === text) {
             return;
         }
-        this.endStreaming();
+        // a note does not interrupt the answer being streamed: its text keeps going into the same entry
         this.upsert({ kind: 'notice', id: this.newId('n'), level, text });
     }
 
@@ -80,10 +80,10 @@ export class Transcript {
         if (!text) {
             return;
         }
-        const last = this.entries[this.entries.length - 1];
-        if (last?.kind === 'assistant' && last.streaming) {
-            last.text += text;
-            this.changed({ type: 'append', id: last.id, text });
+        const streaming = this.streaming();
+        if (streaming) {
+            streaming.text += text;
+            this.changed({ type: 'append', id: streaming.id, text });
             return;
         }
         this.upsert({ kind: 'assistant', id: this.newId('a'), text, streaming: true });
@@ -133,11 +133,11 @@ export class Transcript {
      * for the last answer (so a tool call the server recognised in the text does not stay as the visible answer).
      */
     turnEnded(result: ChatSendResult): void {
-        const last = this.entries[this.entries.length - 1];
+        const streaming = this.streaming();
         if (result.outcome === 'completed') {
             const text = result.text ?? '';
-            if (last?.kind === 'assistant' && last.streaming) {
-                this.upsert({ ...last, text: text || last.text, streaming: false });
+            if (streaming) {
+                this.upsert({ ...streaming, text: text || streaming.text, streaming: false });
             } else if (text) {
                 this.upsert({ kind: 'assistant', id: this.newId('a'), text, streaming: false });
             }
@@ -168,10 +168,24 @@ export class Transcript {
     }
 
     private endStreaming(): void {
-        const last = this.entries[this.entries.length - 1];
-        if (last?.kind === 'assistant' && last.streaming) {
-            this.upsert({ ...last, streaming: false });
+        const streaming = this.streaming();
+        if (streaming) {
+            this.upsert({ ...streaming, streaming: false });
         }
+    }
+
+    /** The answer being streamed: the last assistant entry, if it is still streaming and no tool call came after it. */
+    private streaming(): AssistantEntry | undefined {
+        for (let i = this.entries.length - 1; i >= 0; i--) {
+            const e = this.entries[i];
+            if (e.kind === 'assistant') {
+                return e.streaming ? e : undefined;
+            }
+            if (e.kind === 'tool' || e.kind === 'user') {
+                return undefined;
+            }
+        }
+        return undefined;
     }
 
     /** The latest card of this call (the protocol sends chat/toolCall before its approval and result). */

@@ -3,7 +3,7 @@ import {
     CancellationToken, createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter,
 } from 'vscode-jsonrpc/node';
 import {
-    ApprovalRequestParams, ApprovalResponse, ApprovalWithdrawn, ChatCancelResult, ChatDelta, ChatSendParams,
+    ApprovalRequestParams, ApprovalResponse, ApprovalWithdrawn, ChatCancelResult, ChatDelta, ChatNotice, ChatSendParams,
     ChatSendResult, ChatToolCall, DidChangeWatchedFilesParams, ChatToolResult, InitializeParams, InitializeResult, Methods, ProgressParams,
     RepoMapParams, RepoMapResult, SearchParams, SearchResult,
 } from '../protocol';
@@ -17,6 +17,7 @@ export interface ServerEvents {
     delta(params: ChatDelta): void;
     toolCall(params: ChatToolCall): void;
     toolResult(params: ChatToolResult): void;
+    notice(params: ChatNotice): void;
     /** Settles when the user decides; `token` fires when the server cancels the request. */
     approvalRequest(params: ApprovalRequestParams, token: CancellationToken): Promise<ApprovalResponse>;
     approvalWithdrawn(params: ApprovalWithdrawn): void;
@@ -79,6 +80,7 @@ export class AgentConnection {
         this.connection.onNotification(Methods.chatDelta, (p: ChatDelta) => events.delta(p));
         this.connection.onNotification(Methods.chatToolCall, (p: ChatToolCall) => events.toolCall(p));
         this.connection.onNotification(Methods.chatToolResult, (p: ChatToolResult) => events.toolResult(p));
+        this.connection.onNotification(Methods.chatNotice, (p: ChatNotice) => events.notice(p));
         this.connection.onNotification(Methods.approvalWithdrawn, (p: ApprovalWithdrawn) => events.approvalWithdrawn(p));
         this.connection.onNotification(Methods.progress, (p: ProgressParams) => events.progress(p));
         this.connection.onRequest(Methods.approvalRequest,

@@ -64,6 +64,7 @@ function start(options: { javaPath?: string; saved?: SavedChat; env?: NodeJS.Pro
         delta: p => session!.delta(p),
         toolCall: p => session!.toolCall(p),
         toolResult: p => session!.toolResult(p),
+        notice: p => session!.notice(p),
         approvalRequest: (p, token) => session!.approvalRequest(p, token),
         approvalWithdrawn: p => session!.approvalWithdrawn(p),
         progress: () => undefined,
@@ -100,8 +101,9 @@ describe('a chat session with a real server process', () => {
         const h = start();
         await h.session.send('hello');
         const entries = h.session.state().entries;
-        assert.deepEqual(entries.map(e => e.kind), ['user', 'assistant']);
+        assert.deepEqual(entries.map(e => e.kind), ['user', 'assistant', 'notice']);
         assert.equal((entries[1] as { text: string }).text, 'Hello, **world**');
+        assert.equal((entries[2] as { text: string }).text, 'History condensed to fit.', 'chat/notice is shown');
         assert.deepEqual(h.sent.filter(m => m.type === 'append').map(m => (m as { text: string }).text), ['**world**']);
         const record = JSON.parse(fs.readFileSync(h.record, 'utf8'));
         assert.deepEqual(record.argv, ['--enable-native-access=ALL-UNNAMED', '-Xss16m', '-jar', path.join(dir, 'daalu.jar'), 'serve', '--stdio']);
@@ -167,7 +169,7 @@ describe('a chat session with a real server process', () => {
         assert.match(notice.text, /The Daalu server stopped \(exit code 3\): fake server: out of memory \(simulated\)\. Your next message restarts it\./);
         assert.equal(h.session.state().busy, false);
         await h.session.send('hello');
-        assert.equal((h.session.state().entries.at(-1) as { text: string }).text, 'Hello, **world**');
+        assert.equal((h.session.state().entries.at(-2) as { text: string }).text, 'Hello, **world**');
     });
 
     it('explains an old Java instead of starting it', async () => {
@@ -202,7 +204,8 @@ describe('a chat session with a real server process', () => {
         const h = start({ saved: { sessionId: 'gone', state: { entries: [], busy: false } } });
         await h.session.send('hello');
         const texts = h.session.state().entries.map(e => e.kind === 'notice' || e.kind === 'assistant' ? e.text : e.kind);
-        assert.deepEqual(texts, ['user', 'The previous session is no longer on the server; this message starts a new one.', 'Hello, **world**']);
+        assert.deepEqual(texts, ['user', 'The previous session is no longer on the server; this message starts a new one.',
+            'Hello, **world**', 'History condensed to fit.']);
     });
 
     it('New Chat during a turn stops it and leaves its late events out of the new conversation', async () => {
@@ -214,6 +217,6 @@ describe('a chat session with a real server process', () => {
         assert.deepEqual(h.session.state().entries, []);
         assert.equal(h.broker.size, 0);
         await h.session.send('hello');
-        assert.deepEqual(h.session.state().entries.map(e => e.kind), ['user', 'assistant']);
+        assert.deepEqual(h.session.state().entries.map(e => e.kind), ['user', 'assistant', 'notice']);
     });
 });

@@ -54,6 +54,18 @@ describe('the transcript', () => {
         assert.ok(state.entries.every(e => e.kind !== 'assistant' || !e.streaming));
     });
 
+    it('keeps streaming into the same answer across a notice', () => {
+        const { t } = transcript();
+        t.user('go');
+        t.delta('Hello, ');
+        t.notice('info', 'History condensed to fit.');
+        t.delta('world');
+        t.turnEnded(done('Hello, world'));
+        const entries = t.snapshot().entries;
+        assert.deepEqual(kinds(entries), ['user', 'assistant', 'notice']);
+        assert.equal((entries[1] as { text: string }).text, 'Hello, world');
+    });
+
     it('shows the server\'s final text as the answer, replacing what was streamed', () => {
         const { t } = transcript();
         t.delta('```json\n{"name": "read_file"}\n```');
