@@ -28,6 +28,8 @@ export function createMarkdownRenderer(window: Window): MarkdownRenderer {
         }
     });
     const md = new MarkdownIt({ html: false, linkify: true, breaks: false, typographer: false });
+    // only URLs with a scheme become links: "outputs.tf" or "deploy.sh" is a file name, not a domain
+    md.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
     md.renderer.rules.image = (tokens, index) => {
         const token = tokens[index];
         const src = md.utils.escapeHtml(token.attrGet('src') ?? '');

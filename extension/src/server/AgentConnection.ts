@@ -106,7 +106,7 @@ export class AgentConnection {
     /** Runs one turn; resolves when it ends. Cancelling `token` sends `$/cancelRequest`, which cancels the turn. */
     chatSend(params: ChatSendParams, token?: CancellationToken): Promise<ChatSendResult> {
         this.turns++;
-        const result: Promise<ChatSendResult> = this.connection.sendRequest(Methods.chatSend, params, token);
+        const result = this.request<ChatSendResult>(Methods.chatSend, params, token);
         return result.finally(() => { this.turns--; });
     }
 
@@ -124,7 +124,15 @@ export class AgentConnection {
     }
 
     search(params: SearchParams, token?: CancellationToken): Promise<SearchResult> {
-        return this.connection.sendRequest(Methods.searchQuery, params, token);
+        return this.request(Methods.searchQuery, params, token);
+    }
+
+    /**
+     * vscode-jsonrpc takes a trailing CancellationToken out of the arguments only when it is one: an `undefined`
+     * token would be sent as a second positional parameter, which the server rightly refuses.
+     */
+    private request<R>(method: string, params: object, token?: CancellationToken): Promise<R> {
+        return token ? this.connection.sendRequest(method, params, token) : this.connection.sendRequest(method, params);
     }
 
     /** Tells the server's index which files changed (fire and forget). */

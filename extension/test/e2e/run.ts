@@ -182,7 +182,6 @@ function steps(wb: Workbench, ws: string, model: ModelServer): Step[] {
                 await answer.filter({ hasText: 'Injected by the model' }).waitFor();
                 assert(await answer.locator('script, img').count() === 0, 'model markup became elements');
                 assert(await answer.locator('a[href^="javascript"]').count() === 0, 'a javascript: link survived');
-                await answer.locator('a', { hasText: 'click me' }).click().catch(() => undefined);
                 assert(wb.dialogs.length === 0, `model output ran script: ${wb.dialogs.join('; ')}`);
                 await chat().locator('#send:not([disabled])').waitFor();
                 await wb.screenshot('04-streamed-reply');

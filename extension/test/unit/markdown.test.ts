@@ -73,6 +73,11 @@ describe('model Markdown rendering', () => {
         assert.equal((window as unknown as { pwned?: number }).pwned, undefined);
     });
 
+    it('does not turn file names that look like domains into links', () => {
+        const { root } = rendered('I added outputs.tf and deploy.sh; see modules/s3/main.tf or ops@example.com');
+        assert.equal(root.querySelector('a'), null);
+    });
+
     it('marks links to open safely and shows where they go', () => {
         const { root } = rendered('see https://example.com/runbook');
         const link = root.querySelector('a');
