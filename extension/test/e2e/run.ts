@@ -2,8 +2,8 @@
  * End-to-end test of the Daalu extension in a real code-server (4.100.3) driven through Debian's headless chromium,
  * with the real agent server (daalu.jar inside the .vsix) and the project's scripted model server (testkit.jar).
  *
- * Needs: extension/scripts/install-test-deps.sh (chromium, code-server, npm ci), `mvn -B -q -DskipTests package`
- * at the repository root (daalu.jar, testkit.jar), and `npm run package` (the .vsix). Run: `npm run e2e`.
+ * Needs: extension/scripts/install-test-deps.sh (chromium, code-server, npm ci) and `mvn -B -q -DskipTests package`
+ * at the repository root (daalu.jar, testkit.jar). Run: `npm run e2e`, which packages the .vsix first.
  * Screenshots of every step go to extension/test-results/. Prints "N passed, M failed" and exits non-zero on a
  * failure; after a failed step the steps that depend on it are not run and count as failed.
  */
