@@ -33,7 +33,7 @@ function modelScript(): object {
         maxModelLen: 32768,
         steps: [
             { type: 'text', text: 'The `main.tf` file defines one S3 bucket, `aws_s3_bucket.logs`, with **versioning** enabled.'
-                + '\n\n```hcl\nresource "aws_s3_bucket" "logs" {}\n```' + HOSTILE },
+                + '\n\n```hcl\nresource "aws_s3_bucket" "logs" {}\n```' + HOSTILE, delayMs: 60 },
             { type: 'toolCalls', calls: [{ name: 'write_file', arguments: { path: 'outputs.tf', content: OUTPUTS_TF } }], fragments: 4 },
             { type: 'text', text: 'I added outputs.tf with the bucket id.' },
             { type: 'toolCalls', calls: [{ name: 'run_command', arguments: { command: `touch ${CANARY}` } }] },
@@ -177,9 +177,13 @@ function steps(wb: Workbench, ws: string, model: ModelServer): Step[] {
                 await send('Describe main.tf');
                 await chat().locator('#log > .entry.user', { hasText: 'Describe main.tf' }).waitFor();
                 const answer = lastEntry('assistant');
+                // the answer is drawn while it streams (one word every 60 ms), before the turn ends
+                await answer.locator('.markdown.streaming').waitFor();
+                assert(!(await answer.textContent())?.includes('Injected by the model'), 'the answer arrived in one piece, not streamed');
                 await answer.locator('strong', { hasText: 'versioning' }).waitFor();
                 await answer.locator('pre code.language-hcl').waitFor();
                 await answer.filter({ hasText: 'Injected by the model' }).waitFor();
+                await answer.locator('.markdown:not(.streaming)').waitFor();
                 assert(await answer.locator('script, img').count() === 0, 'model markup became elements');
                 assert(await answer.locator('a[href^="javascript"]').count() === 0, 'a javascript: link survived');
                 assert(wb.dialogs.length === 0, `model output ran script: ${wb.dialogs.join('; ')}`);
