@@ -22,7 +22,9 @@ export function activate(context: vscode.ExtensionContext): void {
     const status = new StatusBar();
     const broker = new ApprovalBroker();
     const docs = new ReadOnlyDocuments();
-    let session: ChatSession | undefined;
+    // the server's events go to the chat, which needs the server: the chat is created right below, before any
+    // server can start and send an event
+    let chat!: ChatSession;
     const server = new ServerSupervisor({
         settings: readSettings,
         workspaceRoot: () => vscode.workspace.workspaceFolders?.[0]?.uri.fsPath,
@@ -31,19 +33,16 @@ export function activate(context: vscode.ExtensionContext): void {
         env: process.env,
         log: text => output.append(text),
     }, {
-        delta: p => session?.delta(p),
-        toolCall: p => session?.toolCall(p),
-        toolResult: p => session?.toolResult(p),
-        notice: p => session?.notice(p),
-        approvalRequest: (p, token) => session
-            ? session.approvalRequest(p, token)
-            : Promise.resolve({ decision: 'deny', reason: 'The chat is not open.' }),
-        approvalWithdrawn: p => session?.approvalWithdrawn(p),
+        delta: p => chat.delta(p),
+        toolCall: p => chat.toolCall(p),
+        toolResult: p => chat.toolResult(p),
+        notice: p => chat.notice(p),
+        approvalRequest: (p, token) => chat.approvalRequest(p, token),
+        approvalWithdrawn: p => chat.approvalWithdrawn(p),
         progress: p => status.update(s => s.report(p)),
     });
     supervisor = server;
-    session = new ChatSession(server, broker, mementoStore(context.workspaceState));
-    const chat = session;
+    chat = new ChatSession(server, broker, mementoStore(context.workspaceState));
     const files = new FileChangeBatcher(params => server.runningConnection()?.didChangeWatchedFiles(params));
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
 
