@@ -166,6 +166,12 @@ function steps(wb: Workbench, ws: string, model: ModelServer): Step[] {
                 await wb.activityItem('Daalu').click();
                 await chat().locator('#input').waitFor();
                 await chat().locator('#empty').waitFor();
+                // Shift+Enter is a new line, not a send
+                await chat().locator('#input').fill('first line');
+                await chat().locator('#input').press('Shift+Enter');
+                assert(await chat().locator('#input').inputValue() === 'first line\n', 'Shift+Enter did not add a line');
+                assert(await chat().locator('#log > .entry').count() === 0, 'Shift+Enter sent the message');
+                await chat().locator('#input').fill('');
                 // the status bar shows the model once the server has initialized
                 await page.locator('.statusbar-item .codicon-hubot').first().waitFor();
                 await wb.screenshot('03-daalu-view');
@@ -282,6 +288,27 @@ function steps(wb: Workbench, ws: string, model: ModelServer): Step[] {
                 await input.press('Enter');
                 await page.locator('.tab.active', { hasText: 'main.tf' }).waitFor();
                 await page.locator('.statusbar-item', { hasText: 'Ln 5, Col' }).waitFor();
+            },
+        },
+        {
+            name: 'the chat view follows the editor\'s colour theme',
+            run: async () => {
+                // (clicking the icon of the view container already shown would hide the side bar)
+                await wb.runCommand('Daalu: Focus on Chat View');
+                await chat().locator('#input').waitFor();
+                const frame = await wb.chatFrame();
+                const light = await frame.evaluate(() => getComputedStyle(document.body).backgroundColor);
+                await wb.runCommand('Preferences: Color Theme');
+                const input = page.locator('.quick-input-widget input');
+                await input.fill('Dark Modern');
+                await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor();
+                await input.press('Enter');
+                await page.locator('.monaco-workbench.vs-dark').waitFor();
+                const sidebar = await page.locator('.part.sidebar').evaluate(p => getComputedStyle(p).backgroundColor);
+                assert(sidebar !== light, 'the theme did not change the side bar');
+                // the webview gets the new --vscode-* values a moment after the workbench
+                await frame.waitForFunction(expected => getComputedStyle(document.body).backgroundColor === expected, sidebar);
+                await wb.screenshot('14-dark-theme');
             },
         },
     ];

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Browser, chromium, FrameLocator, Locator, Page } from 'playwright-core';
+import { Browser, chromium, Frame, FrameLocator, Locator, Page } from 'playwright-core';
 
 /** Debian's chromium, headless, with nothing of its own reaching the network. */
 export async function launchBrowser(): Promise<Browser> {
@@ -50,12 +50,25 @@ export class Workbench {
         return this.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
     }
 
+    /** The same document as {@link chat}, as a Frame (for evaluating and waiting on functions in it). */
+    async chatFrame(): Promise<Frame> {
+        const outer = await (await this.page.locator('iframe.webview.ready').elementHandle())?.contentFrame();
+        const inner = await (await outer?.locator('#active-frame').elementHandle())?.contentFrame();
+        if (!inner) {
+            throw new Error('the chat view has no webview frame');
+        }
+        return inner;
+    }
+
     /** Runs a command from the palette by its full title, e.g. "Daalu: Show Repo Map". */
     async runCommand(title: string): Promise<void> {
         await this.openPalette(title);
-        const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-        await row.waitFor({ timeout: 15_000 });
-        await this.page.keyboard.press('Enter');
+        // the row whose label is the title, not merely one that contains its words
+        const label = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(,|$)`);
+        const row = this.page.locator('.quick-input-list .monaco-list-row').filter({
+            has: this.page.locator('.label-name', { hasText: label }),
+        }).first();
+        await row.click({ timeout: 15_000 });
     }
 
     /** Opens the command palette filtered by `query`, and returns the labels of what it lists. */
