@@ -45,6 +45,9 @@ import java.util.Optional;
 public final class AgentLoop implements Agent {
 
     private static final System.Logger LOG = System.getLogger(AgentLoop.class.getName());
+    static final String MALFORMED_CALL_NOTE = "[note from the agent runtime, not from the user] Your last message looked "
+            + "like a tool call, but it could not be read, so nothing was run. Call tools through function calling "
+            + "with valid JSON arguments. What was wrong: ";
 
     private final ModelSelection models;
     private final ToolRegistry tools;
@@ -136,6 +139,11 @@ public final class AgentLoop implements Agent {
                     LOG.log(System.Logger.Level.INFO, "turn {0}: {1}", turnId, recovery);
                 }
                 session.append(ChatMessage.assistant(completion.content(), completion.toolCalls()), turnId);
+                if (completion.textToolCalls() == ChatCompletion.TextToolCalls.MALFORMED && !completion.hasToolCalls()) {
+                    // the model meant to call a tool but wrote something unreadable: tell it, and let it try again
+                    session.append(ChatMessage.user(MALFORMED_CALL_NOTE + String.join("; ", completion.recoveries())), turnId);
+                    continue;
+                }
                 if (!completion.hasToolCalls()) {
                     return new TurnOutcome(TurnOutcome.Kind.COMPLETED, completion.content(), null, step);
                 }
@@ -172,7 +180,7 @@ public final class AgentLoop implements Agent {
         private ChatCompletion stream(ModelTarget target, ChatRequest request) throws ModelError {
             StreamedAnswer answer = new StreamedAnswer(listener);
             ChatCompletion completion = target.client().complete(request, answer, cancel);
-            answer.finish(completion.hasToolCalls() && (completion.content() == null || completion.content().isBlank()));
+            answer.finish(completion.contentRetracted());
             target.tokens().calibrate(request, completion.usage());
             return completion;
         }

@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  * <p>Two layers: values registered at runtime (the clone token while it is in memory) together with the forms
  * they take on the way to git and HTTP (base64 of {@code user:token} for the usual user names and of the token
  * alone, and the {@code Basic ...} header value: case B37), and patterns of well-known credentials (API keys,
- * provider tokens, private key blocks, {@code Authorization} headers, {@code http.extraheader} values, URLs with
- * user info), whoever's they are.
+ * provider tokens, private key blocks, {@code Authorization} headers and bare Basic/Bearer credentials,
+ * {@code http.extraheader} and {@code credential.helper} values, URLs of any scheme with user info), whoever's they
+ * are. Base64 forms are matched padded, unpadded and URL-safe.
  *
  * <p>Thread-safe; one process-wide instance ({@link #global()}).
  */
@@ -32,13 +33,16 @@ public final class SecretRedactor {
     private static final List<Pattern> PATTERNS = List.of(
             Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)"),
             Pattern.compile("(?i)(authorization\\s*[:=]\\s*)(basic|bearer|token)\\s+[A-Za-z0-9+/=._~-]+"),
+            Pattern.compile("(?i)(authorization\\s*[:=]\\s*)(?!\\[REDACTED])[^\\s,\\]\"']{8,}"),
+            Pattern.compile("(?i)\\b((?:basic|bearer)\\s+)(?=[A-Za-z0-9+/._~-]*[0-9+/])[A-Za-z0-9+/._~-]{16,}=*"),
             Pattern.compile("(?i)(extraheader\\s*=\\s*)[^\\s\"']+([^\\n\"']*)"),
-            Pattern.compile("(?i)\\b(https?://)[^\\s/@:]+(:[^\\s/@]*)?@"),
+            Pattern.compile("(?i)(credential\\.[^\\s=,\\]]*helper\\s*=\\s*)[^,\\]\\n\"']*"),
+            Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^\\s/@:\"']+(:[^\\s/@\"']*)?@"),
             Pattern.compile("\\bsk-[A-Za-z0-9_-]{8,}"),
             Pattern.compile("\\b(ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{20,}"),
             Pattern.compile("\\bgithub_pat_[A-Za-z0-9_]{20,}"),
             Pattern.compile("\\bglpat-[A-Za-z0-9_-]{16,}"),
-            Pattern.compile("\\bAKIA[0-9A-Z]{16}\\b"),
+            Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"),
             Pattern.compile("\\bxox[abprs]-[A-Za-z0-9-]{10,}"));
 
     private final Set<String> secrets = new CopyOnWriteArraySet<>();
@@ -90,7 +94,7 @@ public final class SecretRedactor {
         StringBuilder out = new StringBuilder();
         do {
             String keep = m.groupCount() >= 1 && m.group(1) != null && !m.group(0).startsWith("-----") ? m.group(1) : "";
-            String suffix = keep.startsWith("http") ? "@" : "";
+            String suffix = keep.endsWith("://") ? "@" : "";
             m.appendReplacement(out, Matcher.quoteReplacement(keep + MASK + suffix));
         } while (m.find());
         m.appendTail(out);
@@ -102,12 +106,21 @@ public final class SecretRedactor {
         List<String> forms = new ArrayList<>();
         forms.add(secret);
         Base64.Encoder base64 = Base64.getEncoder();
-        forms.add(base64.encodeToString(secret.getBytes(StandardCharsets.UTF_8)));
+        addBase64(forms, secret);
         for (String user : BASIC_AUTH_USERS) {
             String encoded = base64.encodeToString((user + ":" + secret).getBytes(StandardCharsets.UTF_8));
-            forms.add(encoded);
             forms.add("Basic " + encoded);
+            addBase64(forms, user + ":" + secret);
         }
         return forms;
+    }
+
+    /** Base64 as headers carry it, padded or not, and the URL-safe alphabet some tools use. */
+    private static void addBase64(List<String> forms, String value) {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        String padded = Base64.getEncoder().encodeToString(bytes);
+        forms.add(padded);
+        forms.add(padded.replace("=", ""));
+        forms.add(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
     }
 }

@@ -1,5 +1,6 @@
 package dev.daalu.server.routing;
 
+import dev.daalu.server.model.RefusedDestination;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Response;
@@ -35,7 +36,7 @@ public final class PerimeterInterceptor implements Interceptor {
     }
 
     /** A request to a destination outside the perimeter; nothing was sent. */
-    public static final class PerimeterViolation extends IOException {
+    public static final class PerimeterViolation extends RefusedDestination {
         private static final long serialVersionUID = 1L;
 
         PerimeterViolation(String origin) {

@@ -244,13 +244,33 @@ class AgentLoopTest {
             listener.onContent("{\"name\": \"list_dir\", ");
             listener.onContent("\"arguments\": {}}");
             return new ChatCompletion(null, null, List.of(new ToolCall("gen-1", "list_dir", "{}")), "stop", null,
-                    List.of("recovered a tool call from the content"));
+                    List.of("recovered a tool call from the content"), ChatCompletion.TextToolCalls.RECOVERED);
         }).thenText("Here it is.");
 
         turn("list", null);
 
         assertFalse(events.stream().anyMatch(e -> e.contains("arguments")), events.toString());
         assertEquals("delta:Here it is.", events.get(events.size() - 1));
+    }
+
+    @Test
+    void aToolCallThatCouldNotBeReadGoesBackToTheModelAsAnErrorItCanActOn() throws Exception {
+        model.then((request, listener, cancel) -> new ChatCompletion("<tool_call>{\"name\": \"read_file\", \"arguments\": {</tool_call>",
+                        null, List.of(), "stop", null, List.of("hermes tool call is not valid JSON"), ChatCompletion.TextToolCalls.MALFORMED))
+                .thenText("Sorry, reading it now.");
+
+        TurnOutcome outcome = turn("read main.tf", null);
+
+        assertEquals(TurnOutcome.Kind.COMPLETED, outcome.kind());
+        assertEquals("Sorry, reading it now.", outcome.text());
+        ChatMessage note = lastMessage(1);
+        assertEquals(ChatMessage.Role.USER, note.role());
+        assertTrue(note.content().startsWith(AgentLoop.MALFORMED_CALL_NOTE) && note.content().endsWith("hermes tool call is not valid JSON"));
+    }
+
+    private ChatMessage lastMessage(int request) {
+        List<ChatMessage> sent = model.requests.get(request).messages();
+        return sent.get(sent.size() - 1);
     }
 
     private ChatMessage lastToolMessage(int request) {
