@@ -172,8 +172,13 @@ function steps(wb: Workbench, ws: string, model: ModelServer): Step[] {
                 assert(await chat().locator('#input').inputValue() === 'first line\n', 'Shift+Enter did not add a line');
                 assert(await chat().locator('#log > .entry').count() === 0, 'Shift+Enter sent the message');
                 await chat().locator('#input').fill('');
-                // the status bar shows the model once the server has initialized
-                await page.locator('.statusbar-item .codicon-hubot').first().waitFor();
+                // the status bar shows the model once the server has initialized; a failed start shows in the chat
+                const failure = chat().locator('#log > .entry.notice.error').first();
+                const outcome = await Promise.race([
+                    page.locator('.statusbar-item .codicon-hubot').first().waitFor().then(() => 'ready'),
+                    failure.waitFor().then(() => 'failed'),
+                ].map(wait => wait.catch(() => 'timed out')));
+                assert(outcome === 'ready', `the server did not start (${outcome}): ${await failure.textContent().catch(() => '')}`);
                 await wb.screenshot('03-daalu-view');
             },
         },
