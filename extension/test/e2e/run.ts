@@ -19,7 +19,7 @@ import { launchBrowser, Workbench } from './workbench';
 const extensionRoot = path.resolve(__dirname, '../../..');
 const repoRoot = path.resolve(extensionRoot, '..');
 const artifacts = path.join(extensionRoot, 'test-results');
-const STEP_TIMEOUT_MS = 60_000;
+const STEP_TIMEOUT_MS = 150_000;
 
 const OUTPUTS_TF = 'output "bucket" {\n  value = aws_s3_bucket.logs.id\n}\n';
 const CANARY = 'command-ran.canary';

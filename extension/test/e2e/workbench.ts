@@ -28,6 +28,8 @@ export class Workbench {
 
     static async open(browser: Browser, url: string, artifacts: string): Promise<Workbench> {
         const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+        // generous: CI shares two cores with builds, and a cold webview or JVM can take a while
+        page.setDefaultTimeout(60_000);
         const workbench = new Workbench(page, artifacts);
         await page.goto(url);
         await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
