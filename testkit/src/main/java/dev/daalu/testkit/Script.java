@@ -53,8 +53,10 @@ import java.util.Objects;
  * @param maxModelLen the context window reported for it
  * @param tokenize whether {@code POST /tokenize} is served
  * @param steps the answers, one per chat request
+ * @param toolless null, or the answer to every chat request that offers no tools (an agent's summary or condensing
+ *     request), which then uses no step: the JSON form is {@code "toolless": {step}}
  */
-public record Script(String model, int maxModelLen, boolean tokenize, List<Step> steps) {
+public record Script(String model, int maxModelLen, boolean tokenize, List<Step> steps, Step toolless) {
 
     public static final String DEFAULT_MODEL = "scripted-model";
     public static final int DEFAULT_MAX_MODEL_LEN = 32768;
@@ -62,6 +64,10 @@ public record Script(String model, int maxModelLen, boolean tokenize, List<Step>
     public Script {
         Objects.requireNonNull(model, "model");
         steps = List.copyOf(steps);
+    }
+
+    public Script(String model, int maxModelLen, boolean tokenize, List<Step> steps) {
+        this(model, maxModelLen, tokenize, steps, null);
     }
 
     /** A script for the default model with these steps. */
@@ -89,8 +95,16 @@ public record Script(String model, int maxModelLen, boolean tokenize, List<Step>
         }
         try {
             Step.Delivery defaults = Step.Delivery.DEFAULT.dialect(dialect(root, Dialect.VLLM));
+            Step toolless = null;
+            if (root.has("toolless")) {
+                try {
+                    toolless = step(root.getAsJsonObject("toolless"), defaults, baseDirectory);
+                } catch (IOException | RuntimeException e) {
+                    throw new IllegalArgumentException("The script's \"toolless\" step: " + e.getMessage(), e);
+                }
+            }
             return new Script(string(root, "model", DEFAULT_MODEL), integer(root, "maxModelLen", DEFAULT_MAX_MODEL_LEN),
-                    root.has("tokenize") && root.get("tokenize").getAsBoolean(), steps(root, defaults, baseDirectory));
+                    root.has("tokenize") && root.get("tokenize").getAsBoolean(), steps(root, defaults, baseDirectory), toolless);
         } catch (NumberFormatException | IllegalStateException | UnsupportedOperationException e) {
             throw new IllegalArgumentException("A field of the script has the wrong type: " + e.getMessage(), e);
         }

@@ -172,7 +172,9 @@ public final class ScriptedModelServer implements AutoCloseable {
         String key = request.method() + " " + request.path();
         switch (key) {
             case "POST /v1/chat/completions" -> {
-                Step step = steps.poll();
+                JsonObject body = request.json() != null && request.json().isJsonObject() ? request.jsonObject() : new JsonObject();
+                boolean offersTools = body.has("tools") && body.get("tools").isJsonArray() && !body.getAsJsonArray("tools").isEmpty();
+                Step step = script.toolless() != null && !offersTools ? script.toolless() : steps.poll();
                 if (step == null) {
                     StepWriter.send(exchange, 500, "application/json", error(500, "ScriptedModelServer has no scripted step"
                             + " left for chat request " + chatRequests().size() + " (the script had " + script.steps().size()
@@ -286,6 +288,11 @@ public final class ScriptedModelServer implements AutoCloseable {
         try (in) {
             return in.readAllBytes();
         }
+    }
+
+    /** The prompt tokens of a chat request as this server's {@code /tokenize} counts them (see its README). */
+    public static int promptTokens(JsonObject chatRequest) {
+        return StepWriter.promptTokens(chatRequest);
     }
 
     /** Runs a script from a file until killed; prints the bound port as one line on stdout. */

@@ -147,17 +147,29 @@ final class StepWriter {
         return options != null && options.isJsonObject() && isTrue(options.getAsJsonObject().get("include_usage"));
     }
 
-    /** A stand-in for the server's tokenizer: one token per four characters of message text. */
+    /**
+     * The scripted tokenizer: one token per four characters of what a chat template renders (each message's
+     * content and tool calls, and the tools' JSON), plus four tokens of template markers per message.
+     */
     static int promptTokens(JsonObject request) {
         JsonElement messages = request.get("messages");
         long chars = 0;
+        int count = 0;
         if (messages != null && messages.isJsonArray()) {
             for (JsonElement message : messages.getAsJsonArray()) {
-                JsonElement content = message.isJsonObject() ? message.getAsJsonObject().get("content") : null;
+                count++;
+                if (!message.isJsonObject()) {
+                    continue;
+                }
+                JsonElement content = message.getAsJsonObject().get("content");
                 chars += content != null && content.isJsonPrimitive() ? content.getAsString().length() : 0;
+                JsonElement calls = message.getAsJsonObject().get("tool_calls");
+                chars += calls != null && calls.isJsonArray() ? calls.toString().length() : 0;
             }
         }
-        return (int) ((chars + 3) / 4);
+        JsonElement tools = request.get("tools");
+        chars += tools != null && tools.isJsonArray() ? tools.toString().length() : 0;
+        return (int) ((chars + 3) / 4) + 4 * count;
     }
 
     private static boolean isTrue(JsonElement value) {

@@ -48,6 +48,21 @@ class ScriptedModelServerTest {
     }
 
     @Test
+    void answersToollessRequestsWithTheToollessStepWithoutUsingUpTheScript() throws Exception {
+        server = ScriptedModelServer.start(new Script("m", 32768, false, List.of(Step.text("from the script")),
+                Step.text("a summary")));
+        String withTools = STREAM_REQUEST.replace("\"messages\"", "\"tools\":[{\"type\":\"function\",\"function\":"
+                + "{\"name\":\"read_file\",\"parameters\":{}}}],\"messages\"");
+
+        String summary = send(STREAM_REQUEST).body();
+        String scripted = send(withTools).body();
+
+        assertTrue(summary.contains("summary"), summary);
+        assertTrue(scripted.contains("script"), scripted);
+        assertEquals(0, server.remainingSteps());
+    }
+
+    @Test
     void servesTheScriptedModelWithItsContextWindow() throws Exception {
         server = ScriptedModelServer.start(new Script("qwen2.5-coder-14b", 65536, false, List.of()));
 
@@ -93,7 +108,7 @@ class ScriptedModelServerTest {
         assertEquals("stop", choice(chunks.get(chunks.size() - 2)).get("finish_reason").getAsString());
         JsonObject usage = chunks.get(chunks.size() - 1).getAsJsonObject("usage");
         assertEquals(0, chunks.get(chunks.size() - 1).getAsJsonArray("choices").size());
-        assertEquals(10, usage.get("prompt_tokens").getAsInt(), "40 characters of messages");
+        assertEquals(10 + 4, usage.get("prompt_tokens").getAsInt(), "40 characters of one message, and its four template tokens");
         assertEquals(4, usage.get("completion_tokens").getAsInt());
     }
 

@@ -4,11 +4,12 @@ import dev.daalu.indexer.cli.IndexCommand;
 import dev.daalu.indexer.cli.MapCommand;
 import dev.daalu.indexer.cli.SearchCommand;
 import dev.daalu.server.log.SecretRedactor;
-import dev.daalu.server.runtime.WorkspaceOpener;
+import dev.daalu.server.config.ConfigLoader;
+import dev.daalu.server.runtime.LocalWorkspaceOpener;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-import java.io.IOException;
+import java.time.Clock;
 
 /**
  * The {@code daalu} command line. Subcommands are registered in {@link #commandLine()}; each lives in
@@ -18,15 +19,18 @@ import java.io.IOException;
         description = "Private coding agent: index, search and map a repository, and chat with an in-perimeter model.")
 public final class DaaluCommand implements Runnable {
 
-    /** Until the composition root provides the real one, initialize answers that no workspace can be opened. */
-    private static final WorkspaceOpener NOT_WIRED = (root, progress) -> {
-        throw new IOException("this build has no workspace runtime wired in yet");
-    };
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /**
+     * Lucene warns on every start that the incubating Vector API is not enabled; that only costs some speed in
+     * vector search, which Daalu does not use, so the warning is noise for users. Held here so it is not collected.
+     */
+    private static final java.util.logging.Logger LUCENE_VECTORIZATION =
+            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization.VectorizationProvider");
+
     public static void main(String[] args) {
+        LUCENE_VECTORIZATION.setLevel(java.util.logging.Level.SEVERE);
         System.exit(commandLine().execute(args));
     }
 
@@ -40,7 +44,8 @@ public final class DaaluCommand implements Runnable {
         line.addSubcommand(new ModelsCommand());
         line.addSubcommand(new StatusCommand());
         line.addSubcommand(new WorkspaceCommand());
-        line.addSubcommand(new ServeCommand(NOT_WIRED, SecretRedactor.global()));
+        line.addSubcommand(new ServeCommand(
+                new LocalWorkspaceOpener(System.getenv(), ConfigLoader.Overrides.NONE, Clock.systemUTC()), SecretRedactor.global()));
         line.setExecutionExceptionHandler(new ErrorHandler());
         return line;
     }

@@ -51,16 +51,24 @@ final class IndexFeeder implements ChangeNotifier, AutoCloseable {
         }
     }
 
-    /** Runs a full pass now, on the background thread; used for the first pass when the workspace opens. */
-    void refreshInBackground(IndexListener progress) {
-        background.execute(() -> refresh(progress));
+    /** Runs a full pass now, on the background thread, then {@code done}; used for the first pass when the workspace opens. */
+    void refreshInBackground(IndexListener progress, Runnable done) {
+        background.execute(() -> {
+            try {
+                refresh(progress);
+            } finally {
+                done.run();
+            }
+        });
     }
 
     private void refresh(IndexListener progress) {
         try {
             index.refresh(progress);
         } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "index refresh failed: " + e.getMessage());
+            if (!Thread.currentThread().isInterrupted()) {
+                LOG.log(System.Logger.Level.WARNING, "index refresh failed: " + e.getMessage());
+            }
         }
     }
 

@@ -2,7 +2,6 @@ package dev.daalu.server.runtime;
 
 import dev.daalu.indexer.IndexConfig;
 import dev.daalu.indexer.IndexListener;
-import dev.daalu.indexer.RepoIndex;
 import dev.daalu.indexer.RepoIndexer;
 import dev.daalu.server.agent.AgentConfig;
 import dev.daalu.server.agent.AgentLoop;
@@ -68,8 +67,8 @@ public final class LocalWorkspaceOpener implements WorkspaceOpener {
         }
         Workspace workspace = Workspace.open(root);
         Path state = config.stateDir().resolve("workspaces").resolve(key(workspace.root()));
-        RepoIndex index = RepoIndexer.builder().root(workspace.root()).config(IndexConfig.defaults())
-                .environment(env, Path.of(env.getOrDefault("HOME", System.getProperty("user.home")))).clock(clock).build();
+        FirstPassIndex index = new FirstPassIndex(RepoIndexer.builder().root(workspace.root()).config(IndexConfig.defaults())
+                .environment(env, Path.of(env.getOrDefault("HOME", System.getProperty("user.home")))).clock(clock).build());
         AtomicWriter writer = new AtomicWriter(state.resolve("writes.journal"));
         writer.cleanLeftovers();
         IndexFeeder feeder = new IndexFeeder(index);
@@ -90,7 +89,7 @@ public final class LocalWorkspaceOpener implements WorkspaceOpener {
                 new PromptBuilder(workspace.root(), index), sessions,
                 AgentConfig.defaults().withMaxSteps(config.maxSteps()));
 
-        feeder.refreshInBackground(progress);
+        feeder.refreshInBackground(progress, index::firstPassEnded);
         CompletableFuture.runAsync(models::check);
         return new LocalWorkspaceRuntime(workspace.root(), index, agent, sessions, tools, models, router, routing.notes(), feeder);
     }

@@ -144,6 +144,7 @@ public final class ServerProcess implements AutoCloseable {
     /** Options for one server process. */
     public static final class Builder {
         private final List<String> jvmOptions = new ArrayList<>();
+        private final List<String> prefix = new ArrayList<>();
         private final Map<String, String> environment = new LinkedHashMap<>();
         private Path directory;
 
@@ -159,6 +160,12 @@ public final class ServerProcess implements AutoCloseable {
             return this;
         }
 
+        /** Runs the server under another program, e.g. {@code strace -f -e trace=connect -o FILE}. */
+        public Builder underCommand(String... command) {
+            prefix.addAll(List.of(command));
+            return this;
+        }
+
         public Builder directory(Path value) {
             directory = value;
             return this;
@@ -171,7 +178,7 @@ public final class ServerProcess implements AutoCloseable {
                 throw new IllegalStateException("system property daalu.jar must name the built server jar (mvn verify "
                         + "sets it to agent-server/target/daalu.jar), not " + jar);
             }
-            List<String> command = new ArrayList<>();
+            List<String> command = new ArrayList<>(prefix);
             command.add(System.getProperty("daalu.java", "java"));
             command.add("--enable-native-access=ALL-UNNAMED");
             command.addAll(jvmOptions);
