@@ -31,6 +31,8 @@ function modelScript(): object {
     return {
         model: 'qwen2.5-coder-14b',
         maxModelLen: 32768,
+        // a condensing or summary request (no tools offered) gets this answer and uses up no step
+        toolless: { type: 'text', text: 'Earlier: the user asked about main.tf and its outputs.' },
         steps: [
             { type: 'text', text: 'The `main.tf` file defines one S3 bucket, `aws_s3_bucket.logs`, with **versioning** enabled.'
                 + '\n\n```hcl\nresource "aws_s3_bucket" "logs" {}\n```' + HOSTILE, delayMs: 60 },
@@ -175,8 +177,8 @@ function steps(wb: Workbench, ws: string, model: ModelServer): Step[] {
                 // the status bar shows the model once the server has initialized; a failed start shows in the chat
                 const failure = chat().locator('#log > .entry.notice.error').first();
                 const outcome = await Promise.race([
-                    page.locator('.statusbar-item .codicon-hubot').first().waitFor().then(() => 'ready'),
-                    failure.waitFor().then(() => 'failed'),
+                    page.locator('.statusbar-item .codicon-hubot').first().waitFor({ timeout: 120_000 }).then(() => 'ready'),
+                    failure.waitFor({ timeout: 120_000 }).then(() => 'failed'),
                 ].map(wait => wait.catch(() => 'timed out')));
                 assert(outcome === 'ready', `the server did not start (${outcome}): ${await failure.textContent().catch(() => '')}`);
                 await wb.screenshot('03-daalu-view');
