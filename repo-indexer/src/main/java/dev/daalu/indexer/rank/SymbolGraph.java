@@ -269,9 +269,7 @@ final class SymbolGraph {
         for (String path : paths) {
             bytes += 48 + path.length();
         }
-        for (int i = 0; i < names.size(); i++) {
-            bytes += 56 + names.name(i).length() + 8;
-        }
+        bytes += names.bytes();
         bytes += (long) definitionFile.length * (4 + 4 + 4 + 2 + 8);
         bytes += signatures.bytes();
         bytes += (long) referenceName.length * 8;
