@@ -4,21 +4,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Interns identifiers to dense int ids (0, 1, 2... in order of first sight). Names live as UTF-8 in 1 MiB
- * chunks and the table holds ids, not entries, so a name costs its bytes plus about 20: millions of
- * names stay small (a {@code String} per name would cost 56 bytes more).
+ * Interns identifiers to dense int ids (0, 1, 2... in order of first sight). Names live as UTF-8 in a
+ * {@link Utf8Arena} and the table holds ids, not entries, so a name costs its bytes plus about 20:
+ * millions of names stay small (a {@code String} per name would cost 56 bytes more).
  *
  * <p>Not thread-safe while names are added; safe to read concurrently once building is done.
  */
 final class NamePool {
 
-    private static final int CHUNK_BITS = 20;
-    private static final int CHUNK = 1 << CHUNK_BITS;
-
-    private byte[][] chunks = new byte[4][];
-    private int chunkCount;
-    private int used = CHUNK;
-    /** Per id: chunk (high 20 bits), offset (20 bits), length (low 24 bits... capped at 16 MiB). */
+    private final Utf8Arena arena = new Utf8Arena();
+    /** Per id: where its UTF-8 lives in the arena. */
     private long[] addresses = new long[1024];
     private int[] hashes = new int[1024];
     private int[] table = new int[2048];
@@ -38,7 +33,7 @@ final class NamePool {
             if (id < 0) {
                 return add(utf8, hash, slot);
             }
-            if (hashes[id] == hash && equals(id, utf8)) {
+            if (hashes[id] == hash && arena.equals(addresses[id], utf8)) {
                 return id;
             }
         }
@@ -51,15 +46,14 @@ final class NamePool {
         int mask = table.length - 1;
         for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
             int id = table[slot];
-            if (id < 0 || (hashes[id] == hash && equals(id, utf8))) {
+            if (id < 0 || (hashes[id] == hash && arena.equals(addresses[id], utf8))) {
                 return id;
             }
         }
     }
 
     String name(int id) {
-        long address = addresses[id];
-        return new String(chunks[chunk(address)], offset(address), length(address), StandardCharsets.UTF_8);
+        return arena.string(addresses[id]);
     }
 
     int size() {
@@ -68,7 +62,7 @@ final class NamePool {
 
     /** Bytes held, for benchmarks. */
     long bytes() {
-        return (long) chunkCount * CHUNK + addresses.length * 12L + table.length * 4L;
+        return arena.bytes() + addresses.length * 12L + table.length * 4L;
     }
 
     /** Drops spare capacity once all names are in. */
@@ -77,31 +71,13 @@ final class NamePool {
         hashes = Arrays.copyOf(hashes, Math.max(1, size));
     }
 
-    private boolean equals(int id, byte[] utf8) {
-        long address = addresses[id];
-        int length = length(address);
-        if (length != utf8.length) {
-            return false;
-        }
-        return Arrays.equals(chunks[chunk(address)], offset(address), offset(address) + length, utf8, 0, length);
-    }
-
     private int add(byte[] utf8, int hash, int slot) {
-        if (used + utf8.length > CHUNK) {
-            if (chunkCount == chunks.length) {
-                chunks = Arrays.copyOf(chunks, chunkCount * 2);
-            }
-            chunks[chunkCount++] = new byte[Math.max(CHUNK, utf8.length)];
-            used = 0;
-        }
-        System.arraycopy(utf8, 0, chunks[chunkCount - 1], used, utf8.length);
         if (size == addresses.length) {
             addresses = Arrays.copyOf(addresses, size * 2);
             hashes = Arrays.copyOf(hashes, size * 2);
         }
-        addresses[size] = ((long) (chunkCount - 1) << 44) | ((long) used << 24) | utf8.length;
+        addresses[size] = arena.add(utf8);
         hashes[size] = hash;
-        used += utf8.length;
         table[slot] = size;
         size++;
         if (size * 2 > table.length) {
@@ -122,18 +98,6 @@ final class NamePool {
             grown[slot] = id;
         }
         table = grown;
-    }
-
-    private static int chunk(long address) {
-        return (int) (address >>> 44);
-    }
-
-    private static int offset(long address) {
-        return (int) ((address >>> 24) & 0xFFFFF);
-    }
-
-    private static int length(long address) {
-        return (int) (address & 0xFFFFFF);
     }
 
     private static int mix(int hash) {

@@ -43,8 +43,7 @@ record Ranking(double[] fileRank, double[] scores, int[] fileOrder, int[] bestDe
                 }
             }
         }
-        return new Ranking(fileRank, scores, fileOrder(graph, fileRank),
-                best(scores, Math.min(scores.length, RepoMapRequest.MAX_TOKENS)));
+        return new Ranking(fileRank, scores, fileOrder(graph, fileRank), best(scores, RepoMapRequest.MAX_TOKENS));
     }
 
     // files by rank (highest first), then path, so equal ranks still come out the same every time
@@ -57,8 +56,9 @@ record Ranking(double[] fileRank, double[] scores, int[] fileOrder, int[] bestDe
         return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
     }
 
-    /** The {@code k} best definitions by score (ties: lower index first), best first. */
-    static int[] best(double[] scores, int k) {
+    /** The {@code k} (or all, if fewer) best definitions by score (ties: lower index first), best first. */
+    static int[] best(double[] scores, int most) {
+        int k = Math.min(most, scores.length);
         if (k == 0) {
             return new int[0];
         }

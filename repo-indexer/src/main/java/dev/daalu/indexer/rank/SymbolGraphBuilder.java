@@ -33,7 +33,7 @@ final class SymbolGraphBuilder {
 
     private final NamePool names = new NamePool();
     private final NamePool kinds = new NamePool();
-    private final SymbolGraph.ByteArena signatures = new SymbolGraph.ByteArena();
+    private final Utf8Arena signatures = new Utf8Arena();
     private IntList definitionFile = new IntList();
     private IntList definitionName = new IntList();
     private IntList definitionLine = new IntList();
