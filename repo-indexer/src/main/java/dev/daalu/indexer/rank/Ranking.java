@@ -46,13 +46,14 @@ record Ranking(double[] fileRank, double[] scores, int[] fileOrder, int[] bestDe
         return new Ranking(fileRank, scores, fileOrder(graph, fileRank), best(scores, RepoMapRequest.MAX_TOKENS));
     }
 
-    // files by rank (highest first), then path, so equal ranks still come out the same every time
+    // files by rank (highest first), then path (file ids follow the source's path order), so equal ranks
+    // still come out the same every time
     private static int[] fileOrder(SymbolGraph graph, double[] fileRank) {
         Integer[] order = new Integer[graph.fileCount];
         for (int f = 0; f < order.length; f++) {
             order[f] = f;
         }
-        Arrays.sort(order, Comparator.comparingDouble((Integer f) -> -fileRank[f]).thenComparing(graph::path));
+        Arrays.sort(order, Comparator.comparingDouble((Integer f) -> -fileRank[f]).thenComparingInt(f -> f));
         return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
     }
 

@@ -28,6 +28,7 @@ final class RepoMapRenderer {
     static final int SKIPPED_SHARE_PERCENT = 5;
     private static final String INDENT = "  ";
     private static final int MAX_FILL_ATTEMPTS = 2000;
+    private static final int MAX_FILL_MISSES = 64;
 
     private final TokenEstimator estimator;
 
@@ -61,7 +62,12 @@ final class RepoMapRenderer {
         int appended = 0;
         int skippedBudget = maxTokens * SKIPPED_SHARE_PERCENT / 100;
         for (boolean skippedPass : new boolean[] {false, true}) {
+            int misses = 0;
             for (int file : fileOrder) {
+                if (misses == MAX_FILL_MISSES) {
+                    // paths are much alike in length: when this many in a row do not fit, the rest will not
+                    break;
+                }
                 String reason = graph.skippedReason(file);
                 if (shown[file] || (reason != null) != skippedPass) {
                     continue;
@@ -69,11 +75,10 @@ final class RepoMapRenderer {
                 String line = graph.path(file) + (reason == null ? "" : " (skipped: " + reason + ")") + "\n";
                 int cost = estimator.estimate(line);
                 if (tokens + cost > maxTokens || (skippedPass && cost > skippedBudget)) {
-                    if (skippedPass) {
-                        break;
-                    }
+                    misses++;
                     continue;
                 }
+                misses = 0;
                 text.append(line);
                 tokens += cost;
                 skippedBudget -= skippedPass ? cost : 0;

@@ -65,8 +65,11 @@ final class SymbolGraphBuilder {
             directoryOfFile = Arrays.copyOf(directoryOfFile, file * 2);
         }
         directoryOfFile[file] = directories.computeIfAbsent(directory, d -> directories.size());
+        // a file's tags share one String per distinct name (TagCodec decodes them from a table), so most
+        // repeats are found here by identity before the pool is asked
+        Map<String, Integer> seen = new HashMap<>();
         for (Tag tag : tags.tags()) {
-            int name = names.intern(tag.name());
+            int name = seen.computeIfAbsent(tag.name(), names::intern);
             if (tag.isDefinition()) {
                 definitionFile.add(file);
                 definitionName.add(name);

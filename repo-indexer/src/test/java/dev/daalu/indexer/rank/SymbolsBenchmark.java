@@ -136,12 +136,15 @@ public final class SymbolsBenchmark {
         source.forEachFile(f -> tags[0] += f.tags().tags().size());
         System.out.printf("decoding every file's tags once (the index's part of a graph build): %.2f s%n",
                 (System.nanoTime() - decode) / 1e9);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long buildCpu = threads.getCurrentThreadCpuTime();
         long build = System.nanoTime();
         SymbolGraphBuilder builder = new SymbolGraphBuilder(RankWeights.defaults());
         source.forEachFile(builder::add);
         SymbolGraph graph = builder.build();
-        System.out.printf("graph build alone: %.2f s; %,d files, %,d names, %,d definitions, %,d references,"
-                        + " %,d edges, ~%.0f MB by array sizes%n", (System.nanoTime() - build) / 1e9, graph.fileCount,
+        System.out.printf("graph build alone: %.2f s wall, %.2f s cpu; %,d files, %,d names, %,d definitions,"
+                        + " %,d references, %,d edges, ~%.0f MB by array sizes%n", (System.nanoTime() - build) / 1e9,
+                (threads.getCurrentThreadCpuTime() - buildCpu) / 1e9, graph.fileCount,
                 graph.nameCount(), graph.definitionCount(), graph.referenceTotal(), graph.edges().size(),
                 graph.approximateBytes() / 1e6);
         profileRanking(graph);
@@ -153,17 +156,24 @@ public final class SymbolsBenchmark {
         System.out.printf("first 1K map (reads tags, builds graph, ranks): %.2f s%n", (System.nanoTime() - start) / 1e9);
         System.out.printf("graph held: %.0f MB of heap (%,d files ranked)%n", (usedHeap() - heapBefore) / 1e6,
                 first.filesRanked());
-        for (int tokens : new int[] {1024, 4096, 1024, 4096}) {
+        for (int tokens : new int[] {1024, 4096, 1024, 4096, 1024, 4096, 1024, 4096}) {
             long t0 = System.nanoTime();
+            long cpu = threads.getCurrentThreadCpuTime();
             RepoMap map = mapper.map(source, RepoMapRequest.of(tokens));
-            System.out.printf("cached %d-token map: %.3f s, %d tokens estimated, %d files%n", tokens,
-                    (System.nanoTime() - t0) / 1e9, map.tokens(), map.files().size());
+            System.out.printf("cached %d-token map: %.3f s wall, %.3f s cpu, %d tokens estimated, %d files%n", tokens,
+                    (System.nanoTime() - t0) / 1e9, (threads.getCurrentThreadCpuTime() - cpu) / 1e9, map.tokens(),
+                    map.files().size());
             write(out, "map-" + tokens, map);
         }
         String focus = first.files().isEmpty() ? "" : first.files().getFirst().path();
-        long t0 = System.nanoTime();
-        RepoMap focused = mapper.map(source, RepoMapRequest.of(1024, focus));
-        System.out.printf("focused 1K map (%s): %.3f s%n", focus, (System.nanoTime() - t0) / 1e9);
+        RepoMap focused = first;
+        for (String item : new String[] {focus, first.files().getLast().path(), "kmalloc"}) {
+            long t0 = System.nanoTime();
+            long cpu = threads.getCurrentThreadCpuTime();
+            focused = mapper.map(source, RepoMapRequest.of(1024, item));
+            System.out.printf("focused 1K map (%s): %.3f s wall, %.3f s cpu%n", item, (System.nanoTime() - t0) / 1e9,
+                    (threads.getCurrentThreadCpuTime() - cpu) / 1e9);
+        }
         write(out, "focused-1024", focused);
         for (int tokens : new int[] {256, 512, 2048, 8192}) {
             write(out, "map-" + tokens, mapper.map(source, RepoMapRequest.of(tokens)));
