@@ -18,6 +18,9 @@
   (function_declarator declarator: (identifier) @name parameters: (parameter_list (parameter_declaration declarator: (_))))
   (pointer_declarator declarator: (function_declarator declarator: (identifier) @name parameters: (parameter_list (parameter_declaration declarator: (_)))))
   (function_declarator declarator: (pointer_declarator declarator: (function_declarator declarator: (identifier) @name parameters: (parameter_list (parameter_declaration declarator: (_))))))]) @definition.function
+((ERROR (function_declarator declarator: (identifier) @name
+  parameters: (parameter_list . (parameter_declaration type: (primitive_type) @_void) .))) @definition.function
+  (#eq? @_void "void"))
 (struct_specifier name: (type_identifier) @name body: (_)) @definition.struct
 (union_specifier name: (type_identifier) @name body: (_)) @definition.union
 (enum_specifier name: (type_identifier) @name body: (_)) @definition.enum
