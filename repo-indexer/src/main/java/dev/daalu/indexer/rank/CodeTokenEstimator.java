@@ -9,21 +9,22 @@ package dev.daalu.indexer.rank;
  *       {@code run_command} and {@code NewServer} are two) one token, plus a little per letter beyond 5;</li>
  *   <li>every digit one token (Qwen splits numbers into digits), and each space before a digit;</li>
  *   <li>a run of two or more spaces or tabs one token (a single space joins the next word);</li>
- *   <li>ASCII punctuation a little under one token each (pairs like {@code "):"} merge), a line break less;</li>
- *   <li>a Latin-script letter beyond ASCII ({@code ü}) about one token; any other character (CJK, emoji)
- *       1.5, on the safe side.</li>
+ *   <li>ASCII punctuation about half a token each (pairs like {@code "):"} and a following line break
+ *       merge);</li>
+ *   <li>a Latin-script letter beyond ASCII ({@code ü}) two, as it splits the word around it; any other
+ *       character (CJK, emoji) 1.5, on the safe side.</li>
  * </ul>
- * The weights come from a least-squares fit on the lines of repo maps of this project's fixture
- * repositories, ansible-core, the HCL library (Go), the Linux kernel and multilingual runbooks, scaled so the
- * estimate of every one of those maps is at or above its real count; on them the estimate runs about 9%
- * high on average and at most 17% (bench/symbols/README.md).
+ * The weights come from a non-negative least-squares fit on the lines of 60 repo maps (this project's
+ * fixture repositories, ansible-core, the HCL library's Go, the Linux kernel, multilingual runbooks), the
+ * non-ASCII weight held at 1.5, then scaled so the estimate of every one of those maps is at or above its
+ * real count; on them it runs 10% high on average and at most 18% (bench/symbols/README.md).
  *
  * <p>Immutable and thread-safe.
  */
 final class CodeTokenEstimator implements TokenEstimator {
 
     static final CodeTokenEstimator QWEN = new CodeTokenEstimator(
-            new double[] {0.827, 0.199, 1.37, 1.116, 1.398, 0.8, 0.163, 1.191, 1.5});
+            new double[] {1.328, 0.222, 0.918, 1.541, 1.136, 0.494, 0.0, 2.299, 1.645});
 
     private static final int SEGMENT = 0;
     private static final int LONG_SEGMENT_LETTER = 1;
