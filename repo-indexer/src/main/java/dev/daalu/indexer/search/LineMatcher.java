@@ -1,0 +1,167 @@
+package dev.daalu.indexer.search;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the lines of a text that hold a match, with {@code rg}'s notion of a line: the text between
+ * {@code \n} characters, without the {@code \n} (a {@code \r} before it stays part of the line, as in
+ * {@code rg}), and no empty line after a final {@code \n}.
+ *
+ * <p>Instances are immutable and thread-safe; each {@link #scan} uses its own matchers.
+ */
+public sealed interface LineMatcher {
+
+    /** Receives one matching line; {@code matchStart} is the offset of the line's first match. */
+    @FunctionalInterface
+    interface LineVisitor {
+        /** @return false to stop scanning this text */
+        boolean onLine(int lineNumber, int lineStart, int lineEnd, int matchStart);
+    }
+
+    /** Visits every line of {@code text} with at least one match, in order. */
+    void scan(String text, LineVisitor visitor);
+
+    /** Whether {@code s} (a symbol's name) holds a match; decides whether a hit is a definition. */
+    boolean matchesIn(String s);
+
+    /** Exact, case-sensitive substring. */
+    static LineMatcher literal(String literal) {
+        return new Literal(literal);
+    }
+
+    /**
+     * A pattern compiled with {@link #REGEX_FLAGS}, matched against each line as a whole input. When
+     * {@code lineSafe} (see {@link RegexLiterals}), a multi-line copy first searches the whole text and
+     * only the lines it stops at are checked; otherwise every line is matched separately.
+     *
+     * @param deadline bounds the time spent in the regex engine (catastrophic backtracking)
+     */
+    static LineMatcher regex(Pattern pattern, boolean lineSafe, Deadline deadline) {
+        if ((pattern.flags() & REGEX_FLAGS) != REGEX_FLAGS) {
+            throw new IllegalArgumentException("compile the pattern with LineMatcher.REGEX_FLAGS");
+        }
+        Pattern whole = lineSafe ? Pattern.compile(pattern.pattern(), pattern.flags() | Pattern.MULTILINE) : null;
+        return new Regex(pattern, whole, deadline);
+    }
+
+    /**
+     * Per-line semantics close to {@code rg}: a line is the whole input, so {@code ^ $} are its ends (also
+     * for an empty line, where Java's MULTILINE {@code ^} would not match); only {@code \n} ends a line, so
+     * {@code .} matches {@code \r}; Unicode {@code \w \d \s \b} and case folding.
+     */
+    int REGEX_FLAGS = Pattern.UNIX_LINES | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
+
+    /** Counts line numbers forward through one text. */
+    final class LineCounter {
+        private final String text;
+        private int position;
+        private int line = 1;
+
+        LineCounter(String text) {
+            this.text = text;
+        }
+
+        int lineAt(int offset) {
+            for (int i = text.indexOf('\n', position); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+                line++;
+            }
+            position = offset;
+            return line;
+        }
+    }
+
+    /** Whether a line starting at {@code start} would be past the last line (the text's lines have ended). */
+    private static boolean pastLastLine(String text, int start) {
+        return start > text.length()
+                || (start == text.length() && (text.isEmpty() || text.charAt(text.length() - 1) == '\n'));
+    }
+
+    private static int lineEnd(String text, int from) {
+        int end = text.indexOf('\n', from);
+        return end < 0 ? text.length() : end;
+    }
+
+    record Literal(String literal) implements LineMatcher {
+        @Override
+        public void scan(String text, LineVisitor visitor) {
+            if (literal.indexOf('\n') >= 0) {
+                return;
+            }
+            LineCounter lines = new LineCounter(text);
+            int from = 0;
+            while (from <= text.length()) {
+                int at = text.indexOf(literal, from);
+                if (at < 0) {
+                    return;
+                }
+                int start = text.lastIndexOf('\n', at - 1) + 1;
+                int end = lineEnd(text, at);
+                if (!visitor.onLine(lines.lineAt(start), start, end, at)) {
+                    return;
+                }
+                from = end + 1;
+            }
+        }
+
+        @Override
+        public boolean matchesIn(String s) {
+            return s.contains(literal);
+        }
+    }
+
+    /** @param whole the pattern with MULTILINE, to search the whole text; null to match line by line */
+    record Regex(Pattern pattern, Pattern whole, Deadline deadline) implements LineMatcher {
+        @Override
+        public void scan(String text, LineVisitor visitor) {
+            CharSequence guarded = deadline.guard(text);
+            Matcher line = pattern.matcher(guarded);
+            if (whole != null) {
+                scanWhole(text, whole.matcher(guarded), line, visitor);
+            } else {
+                scanLines(text, line, visitor);
+            }
+        }
+
+        private static void scanWhole(String text, Matcher whole, Matcher line, LineVisitor visitor) {
+            LineCounter lines = new LineCounter(text);
+            int from = 0;
+            while (from <= text.length() && whole.find(from)) {
+                int at = whole.start();
+                int start = at == 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1;
+                if (pastLastLine(text, start)) {
+                    return;
+                }
+                int end = lineEnd(text, at);
+                // a match inside the line is a per-line match, except that MULTILINE '^' refuses an empty
+                // line at the very end; checking the line on its own settles every other case
+                int first = -1;
+                if (whole.end() <= end && end > start) {
+                    first = at;
+                } else if (line.region(start, end).find()) {
+                    first = line.start();
+                }
+                if (first >= 0 && !visitor.onLine(lines.lineAt(start), start, end, first)) {
+                    return;
+                }
+                from = end + 1;
+            }
+        }
+
+        private static void scanLines(String text, Matcher line, LineVisitor visitor) {
+            int number = 1;
+            for (int start = 0; !pastLastLine(text, start); number++) {
+                int end = lineEnd(text, start);
+                if (line.region(start, end).find() && !visitor.onLine(number, start, end, line.start())) {
+                    return;
+                }
+                start = end + 1;
+            }
+        }
+
+        @Override
+        public boolean matchesIn(String s) {
+            return pattern.matcher(s).find();
+        }
+    }
+}
