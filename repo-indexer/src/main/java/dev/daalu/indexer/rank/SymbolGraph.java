@@ -11,8 +11,9 @@ import java.util.List;
  *
  * <p>Link rule ({@link #forEachLink}): a file referencing an identifier links to each other file defining
  * it, weighing {@code sqrt(count)} times the identifier's multipliers ({@link RankWeights}); no links
- * when the file defines the identifier itself; only same-directory links when the identifier has more
- * than {@link RankWeights#maxDefiners()} definers.
+ * when the file defines the identifier itself; links into other directories weigh
+ * {@link RankWeights#otherDirectoryFactor()} when the file's own directory defines it too; only
+ * same-directory links when the identifier has more than {@link RankWeights#maxDefiners()} definers.
  *
  * <p>Immutable and thread-safe once built (by {@link SymbolGraphBuilder}).
  */

@@ -21,7 +21,7 @@ final class SymbolGraphBuilder {
 
     private static final String MEMBER = "member";
     private static final Pattern TEST_FILE = Pattern.compile(
-            "(^|.*/)(tests?|__tests__|spec|testdata|test-data|e2e)/.*"
+            "(^|.*/)(tests?|testing|selftests|__tests__|spec|testdata|test-data|e2e)/.*"
                     + "|.*(_test\\.go|_test\\.py|\\.(test|spec)\\.[jt]sx?|Tests?\\.java|IT\\.java)"
                     + "|(^|.*/)test_[^/]*\\.py|(^|.*/)conftest\\.py");
 
