@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * {@code @reference.<kind>} capture and one or more {@code @name} captures is a tag. Several names join
  * with '.' in source order ({@code resource "aws_s3_bucket" "logs"} is {@code aws_s3_bucket.logs}), after
  * an optional {@code (#set! prefix "var.")}. The tag's line is that of its first name, and a definition's
- * signature is that line.
+ * signature is that line. A name with a {@code #scan!} regex is one tag per regex match in its text, each
+ * on its own line (the code spans of a Markdown paragraph).
  */
 final class QueryTagger implements Tagger {
 
