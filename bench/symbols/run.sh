@@ -14,6 +14,11 @@ cd "$here"
 mvn -B -q -o -pl repo-indexer test-compile
 cp_file=repo-indexer/target/bench.classpath
 mvn -B -q -o -pl repo-indexer dependency:build-classpath -Dmdep.outputFile="$PWD/$cp_file" >/dev/null
-exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx2g "$@" \
-  -cp "repo-indexer/target/test-classes:repo-indexer/target/classes:$(cat "$cp_file")" \
+# run from a snapshot of the classes, so a rebuild during a long run cannot pull classes from under it
+snapshot=$(mktemp -d)
+trap 'rm -rf "$snapshot"' EXIT
+cp -r repo-indexer/target/classes "$snapshot/classes"
+cp -r repo-indexer/target/test-classes "$snapshot/test-classes"
+"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx2g "$@" \
+  -cp "$snapshot/test-classes:$snapshot/classes:$(cat "$cp_file")" \
   dev.daalu.indexer.rank.SymbolsBenchmark "$root" $maps

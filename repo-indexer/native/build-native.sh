@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Builds libdaalu-tree-sitter.so, the repo indexer's native parsing library.
 # Usage: build-native.sh JAVA_HOME OUTPUT_DIR
-# It holds, compiled with -O2:
+# It holds, compiled with -O2 -DNDEBUG:
 #   - the tree-sitter runtime (vendored in the npm package tree-sitter 0.25.1): the io.github.bonede
-#     bindings ship an unoptimised build of it, about 4x slower on real C code;
-#   - the grammars without a published Java artifact: HCL (@tree-sitter-grammars/tree-sitter-hcl 1.2.0,
-#     Terraform) and TSX (tree-sitter-typescript 0.23.2, directory tsx/);
+#     bindings ship an unoptimised debug build of it, about 4x slower on real C code. One change: the
+#     buffer external scanners serialise their state into is 256 KiB instead of 1 KiB, because several
+#     scanners (YAML, Markdown) write past 1 KiB on deeply nested input and would corrupt the parser;
+#   - grammars without a usable Java artifact: HCL (@tree-sitter-grammars/tree-sitter-hcl 1.2.0, Terraform),
+#     TSX (tree-sitter-typescript 0.23.2, directory tsx/), YAML (@tree-sitter-grammars/tree-sitter-yaml
+#     0.7.1) and Markdown (@tree-sitter-grammars/tree-sitter-markdown 0.3.2, the block grammar): the
+#     io.github.bonede YAML 0.5.0a and Markdown 0.7.1a builds abort the JVM on nested or repetitive input;
 #   - daalu_tree_sitter.c, the JNI surface dev.daalu.indexer.parse.NativeTreeSitter declares.
 # Each npm tarball is checked against its published sha1 and cached under $XDG_CACHE_HOME/daalu/grammars.
 # Writes OUTPUT_DIR/linux-x86_64/libdaalu-tree-sitter.so. Needs: npm (once, or cached tarballs), gcc, a JDK.
@@ -55,15 +59,24 @@ fetch() {
 fetch runtime tree-sitter 0.25.1 f0ecf2797ca542a44e38384682dd1250647f25f5
 fetch hcl @tree-sitter-grammars/tree-sitter-hcl 1.2.0 f0e1360d24b454181ceb75625b1c13f0002e07d6
 fetch tsx tree-sitter-typescript 0.23.2 70bc615a2f664a8e9c87c533382beca587f28ab3
+fetch yaml @tree-sitter-grammars/tree-sitter-yaml 0.7.1 9fcf9c56c7b4adb19097f869ada29c2d7a62c93d
+fetch markdown @tree-sitter-grammars/tree-sitter-markdown 0.3.2 ba9cff6f4d354d5600bb55121307f50eeaa3b395
 
 runtime="$work/runtime/package/vendor/tree-sitter/lib"
-cflags=(-O2 -fPIC -std=c11 -D_DEFAULT_SOURCE -fvisibility=hidden -w)
-# one translation unit each: grammars define static helpers with the same names
+lexer_buffer='char debug_buffer\[TREE_SITTER_SERIALIZATION_BUFFER_SIZE\];'
+grep -q "$lexer_buffer" "$runtime/src/lexer.h" || { echo "build-native.sh: lexer.h has no scanner buffer to enlarge" >&2; exit 1; }
+sed -i "s/$lexer_buffer/char debug_buffer[TREE_SITTER_SERIALIZATION_BUFFER_SIZE * 256];/" "$runtime/src/lexer.h"
+cflags=(-O2 -DNDEBUG -fPIC -std=c11 -D_DEFAULT_SOURCE -fvisibility=hidden -w)
 gcc "${cflags[@]}" -I "$runtime/include" -I "$runtime/src" -c "$runtime/src/lib.c" -o "$work/runtime.o"
-gcc "${cflags[@]}" -I "$work/hcl/package/src" -c "$work/hcl/package/src/parser.c" -o "$work/hcl-parser.o"
-gcc "${cflags[@]}" -I "$work/hcl/package/src" -c "$work/hcl/package/src/scanner.c" -o "$work/hcl-scanner.o"
-gcc "${cflags[@]}" -I "$work/tsx/package/tsx/src" -c "$work/tsx/package/tsx/src/parser.c" -o "$work/tsx-parser.o"
-gcc "${cflags[@]}" -I "$work/tsx/package/tsx/src" -c "$work/tsx/package/tsx/src/scanner.c" -o "$work/tsx-scanner.o"
+# grammar NAME SOURCE_DIR: one translation unit per file, since grammars define static helpers alike
+grammar() {
+  gcc "${cflags[@]}" -I "$2" -c "$2/parser.c" -o "$work/$1-parser.o"
+  gcc "${cflags[@]}" -I "$2" -c "$2/scanner.c" -o "$work/$1-scanner.o"
+}
+grammar hcl "$work/hcl/package/src"
+grammar tsx "$work/tsx/package/tsx/src"
+grammar yaml "$work/yaml/package/src"
+grammar markdown "$work/markdown/package/tree-sitter-markdown/src"
 gcc "${cflags[@]}" -Wall -Wno-unused-parameter -I "$runtime/include" -I "$java_home/include" -I "$java_home/include/linux" \
   -c "$here/daalu_tree_sitter.c" -o "$work/jni.o"
 mkdir -p "$(dirname "$lib")"

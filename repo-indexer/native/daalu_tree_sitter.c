@@ -1,6 +1,6 @@
 /*
  * The repo indexer's JNI surface over the tree-sitter runtime, compiled (with -O2, together with the
- * runtime and the HCL and TSX grammars) by build-native.sh into libdaalu-tree-sitter.so.
+ * runtime and the HCL, TSX, YAML and Markdown grammars) by build-native.sh into libdaalu-tree-sitter.so.
  *
  * Why not the io.github.bonede bindings' runtime: their native library is an unoptimised debug build
  * (about 4x slower on the kernel's C), and every node crossing JNI costs a FindClass and six field
@@ -22,6 +22,8 @@
 
 extern const TSLanguage *tree_sitter_hcl(void);
 extern const TSLanguage *tree_sitter_tsx(void);
+extern const TSLanguage *tree_sitter_yaml(void);
+extern const TSLanguage *tree_sitter_markdown(void);
 
 typedef struct {
     struct timespec deadline;
@@ -75,6 +77,14 @@ EXPORT JNIEXPORT jlong JNICALL JNI_NAME(languageHcl)(JNIEnv *env, jclass cls) {
 
 EXPORT JNIEXPORT jlong JNICALL JNI_NAME(languageTsx)(JNIEnv *env, jclass cls) {
     return (jlong) (intptr_t) tree_sitter_tsx();
+}
+
+EXPORT JNIEXPORT jlong JNICALL JNI_NAME(languageYaml)(JNIEnv *env, jclass cls) {
+    return (jlong) (intptr_t) tree_sitter_yaml();
+}
+
+EXPORT JNIEXPORT jlong JNICALL JNI_NAME(languageMarkdown)(JNIEnv *env, jclass cls) {
+    return (jlong) (intptr_t) tree_sitter_markdown();
 }
 
 EXPORT JNIEXPORT jlong JNICALL JNI_NAME(parserNew)(JNIEnv *env, jclass cls, jlong language) {

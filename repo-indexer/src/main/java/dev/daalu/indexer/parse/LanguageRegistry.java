@@ -7,10 +7,8 @@ import org.treesitter.TreeSitterDockerfile;
 import org.treesitter.TreeSitterGo;
 import org.treesitter.TreeSitterJava;
 import org.treesitter.TreeSitterJavascript;
-import org.treesitter.TreeSitterMarkdown;
 import org.treesitter.TreeSitterPython;
 import org.treesitter.TreeSitterTypescript;
-import org.treesitter.TreeSitterYaml;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,8 +56,8 @@ public final class LanguageRegistry {
                 new Entry("c", List.of("*.c", "*.h"), bonede(TreeSitterC::new), "c", QueryTagger::new),
                 new Entry("hcl", List.of("*.tf", "*.tfvars", "*.hcl", "*.nomad"), builtIn(NativeTreeSitter::languageHcl), "hcl",
                         QueryTagger::new),
-                new Entry("yaml", List.of("*.yaml", "*.yml", "*.tpl"), bonede(TreeSitterYaml::new), "yaml", YamlTagger::new),
-                new Entry("markdown", List.of("*.md", "*.markdown"), bonede(TreeSitterMarkdown::new), "markdown",
+                new Entry("yaml", List.of("*.yaml", "*.yml", "*.tpl"), builtIn(NativeTreeSitter::languageYaml), "yaml", YamlTagger::new),
+                new Entry("markdown", List.of("*.md", "*.markdown"), builtIn(NativeTreeSitter::languageMarkdown), "markdown",
                         QueryTagger::new),
                 new Entry("dockerfile", List.of("dockerfile", "dockerfile.*", "*.dockerfile", "containerfile",
                         "containerfile.*"), bonede(TreeSitterDockerfile::new), "dockerfile", QueryTagger::new)));

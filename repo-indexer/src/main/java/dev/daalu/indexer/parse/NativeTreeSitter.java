@@ -14,7 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * The native side of parsing: {@code libdaalu-tree-sitter.so}, built by native/build-native.sh from an
- * optimised tree-sitter runtime, the HCL and TSX grammars and native/daalu_tree_sitter.c.
+ * optimised tree-sitter runtime, the HCL, TSX, YAML and Markdown grammars and native/daalu_tree_sitter.c.
  *
  * <p>The bindings' own runtime is an unoptimised build whose API crosses JNI per node; here one call
  * ({@link #parseAndMatch}) parses a file and returns every match of its tags query as one int array. The
@@ -53,6 +53,10 @@ final class NativeTreeSitter {
     static native long languageHcl();
 
     static native long languageTsx();
+
+    static native long languageYaml();
+
+    static native long languageMarkdown();
 
     /** A parser for {@code language}, or 0 when the grammar's ABI version is not supported. */
     static native long parserNew(long language);

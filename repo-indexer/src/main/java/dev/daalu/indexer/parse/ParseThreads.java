@@ -5,7 +5,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -13,16 +16,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * with the depth of the syntax tree on the calling thread's stack; a JVM thread's default stack (1 MiB) is
  * not enough for deeply nested input, and overflowing it kills the whole JVM, not just the parse.
  *
- * <p>{@link TreeSitterParser} parses inline on these threads and hands any other caller's parse to a fresh
- * one, so it is safe everywhere; callers that parse many files should run their work on
- * {@link #newFixedPool} (or a pool built with {@link #factory}) to avoid a thread start per file.
+ * <p>{@link TreeSitterParser} parses inline on these threads and hands any other caller's parse to a shared
+ * pool of them, waiting for the result, so it is safe everywhere; callers that parse many files should run
+ * their work on {@link #newFixedPool} (or a pool built with {@link #factory}) to save that hand-off.
  */
 public final class ParseThreads {
 
     /** Stack of each parse thread. Only touched pages are committed, so the reservation is cheap. */
     public static final long STACK_BYTES = 64L * 1024 * 1024;
 
-    private static final AtomicInteger FALLBACK_THREADS = new AtomicInteger();
+    /** Parse threads for callers that are not on one; they end after a minute idle. */
+    private static final ExecutorService SHARED = sharedPool();
 
     private ParseThreads() {
     }
@@ -48,7 +52,7 @@ public final class ParseThreads {
     }
 
     /**
-     * Runs {@code task} on a parse thread: inline when already on one, otherwise on a new parse thread
+     * Runs {@code task} on a parse thread: inline when already on one, otherwise on a shared parse thread
      * that the caller waits for.
      *
      * @throws RuntimeException what the task threw (checked exceptions wrapped)
@@ -64,9 +68,7 @@ public final class ParseThreads {
             }
         }
         FutureTask<T> future = new FutureTask<>(task);
-        Thread thread = new ParseThread(future, "daalu-parse-fallback-" + FALLBACK_THREADS.incrementAndGet());
-        thread.setDaemon(true);
-        thread.start();
+        SHARED.execute(future);
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -82,6 +84,12 @@ public final class ParseThreads {
             }
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    private static ExecutorService sharedPool() {
+        // as many threads as callers waiting at once (each caller blocks until its parse is done)
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                factory("daalu-parse"));
     }
 
     private static final class ParseThread extends Thread {

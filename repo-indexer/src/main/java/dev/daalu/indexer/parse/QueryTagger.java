@@ -3,6 +3,7 @@ package dev.daalu.indexer.parse;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -10,7 +11,8 @@ import java.util.regex.Pattern;
  * {@code @reference.<kind>} capture and one or more {@code @name} captures is a tag. Several names join
  * with '.' in source order ({@code resource "aws_s3_bucket" "logs"} is {@code aws_s3_bucket.logs}), after
  * an optional {@code (#set! prefix "var.")}. The tag's line is that of its first name, and a definition's
- * signature is that line.
+ * signature is that line. A name with a {@code #scan!} regex is one tag per regex match in its text, each
+ * on its own line (the code spans of a Markdown paragraph).
  */
 final class QueryTagger implements Tagger {
 
@@ -49,6 +51,13 @@ final class QueryTagger implements Tagger {
             return;
         }
         names.sort(Comparator.comparingInt(match::start));
+        boolean definition = roleCapture.startsWith(DEFINITION);
+        String kind = roleCapture.substring(definition ? DEFINITION.length() : REFERENCE.length());
+        Pattern scan = match.scan(names.getFirst());
+        if (scan != null) {
+            scanned(match, names.getFirst(), scan, definition, kind, source, collector);
+            return;
+        }
         StringBuilder name = new StringBuilder();
         String prefix = match.property("prefix");
         if (prefix != null) {
@@ -61,15 +70,40 @@ final class QueryTagger implements Tagger {
             }
             name.append(k == 0 ? "" : ".").append(part);
         }
-        boolean definition = roleCapture.startsWith(DEFINITION);
-        String kind = roleCapture.substring(definition ? DEFINITION.length() : REFERENCE.length());
         int start = match.start(names.getFirst());
         int line = source.lineOf(start);
         String fullName = collapseWhitespace(name.toString());
-        Tag tag = definition
-                ? new Tag(fullName, Tag.Role.DEFINITION, kind, line, source.signature(line))
-                : new Tag(fullName, Tag.Role.REFERENCE, kind, line, "");
-        collector.add(start, match.pattern(), tag);
+        collector.add(start, match.pattern(), tag(definition, fullName, kind, line, source));
+    }
+
+    /** One tag per match of a {@code #scan!} regex in the capture's text, each on its own line. */
+    private static void scanned(TagQuery.Match match, int capture, Pattern scan, boolean definition, String kind,
+                                SourceText source, TagCollector collector) {
+        String text = match.text(capture);
+        int start = match.start(capture);
+        int line = source.lineOf(start);
+        int counted = 0;
+        Matcher found = scan.matcher(text);
+        while (found.find()) {
+            String name = found.groupCount() >= 1 ? found.group(1) : found.group();
+            if (name == null || name.isBlank()) {
+                continue;
+            }
+            for (int i = counted; i < found.start(); i++) {
+                line += text.charAt(i) == '\n' ? 1 : 0;
+            }
+            counted = found.start();
+            // a distinct position per occurrence (the capture's start plus the name's char offset), so a
+            // heading starting with `code` keeps both its definition and the reference
+            int at = found.groupCount() >= 1 ? found.start(1) : found.start();
+            collector.add(start + (long) at, match.pattern(), tag(definition, name.strip(), kind, line, source));
+        }
+    }
+
+    private static Tag tag(boolean definition, String name, String kind, int line, SourceText source) {
+        return definition
+                ? new Tag(name, Tag.Role.DEFINITION, kind, line, source.signature(line))
+                : new Tag(name, Tag.Role.REFERENCE, kind, line, "");
     }
 
     private static String collapseWhitespace(String name) {

@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  *       {@code #any-of?}, {@code #not-any-of?}, {@code #match?}, {@code #not-match?};</li>
  *   <li>{@code (#extract! @capture "regex")}: the capture's text becomes the regex's first group; the
  *       match is dropped when the regex does not match;</li>
- *   <li>{@code (#set! key "value")}: a property of the pattern, e.g. {@code prefix} for a name prefix.</li>
+ *   <li>{@code (#set! key "value")}: a property of the pattern, e.g. {@code prefix} for a name prefix;</li>
+ *   <li>{@code (#scan! @capture "regex")}: the capture stands for every match of the regex in its text
+ *       (each one's first group), e.g. each {@code `code`} span of a Markdown paragraph.</li>
  * </ul>
  * Any other predicate is a compile error, so a typo in a query fails its language's test, not silently.
  *
@@ -159,6 +161,11 @@ final class TagQuery {
             return patterns[pattern].properties.get(key);
         }
 
+        /** The {@code #scan!} regex of capture {@code i} in this pattern, or null. */
+        Pattern scan(int i) {
+            return patterns[pattern].scans.get(ids[i]);
+        }
+
         private void setText(int i, String text) {
             texts[i] = text;
         }
@@ -180,7 +187,7 @@ final class TagQuery {
     }
 
     /** The predicates and properties of one pattern. */
-    private record PatternRules(List<Rule> rules, Map<String, String> properties) {
+    private record PatternRules(List<Rule> rules, Map<String, String> properties, Map<Integer, Pattern> scans) {
 
         private static final int DONE = 0;
         private static final int CAPTURE = 1;
@@ -188,13 +195,14 @@ final class TagQuery {
         static PatternRules read(long query, int pattern, String queryName) {
             List<Rule> rules = new ArrayList<>();
             Map<String, String> properties = new HashMap<>();
+            Map<Integer, Pattern> scans = new HashMap<>();
             List<Object> step = new ArrayList<>();
             int[] steps = NativeTreeSitter.queryPredicates(query, pattern);
             for (int i = 0; i < steps.length; i += 2) {
                 int type = steps[i];
                 int value = steps[i + 1];
                 if (type == DONE) {
-                    Rule rule = Rule.of(step, properties, queryName, pattern);
+                    Rule rule = Rule.of(step, properties, scans, queryName, pattern);
                     if (rule != null) {
                         rules.add(rule);
                     }
@@ -207,7 +215,7 @@ final class TagQuery {
             }
             // extractions first, so the other predicates see extracted text
             rules.sort((a, b) -> Boolean.compare(!(a instanceof Extract), !(b instanceof Extract)));
-            return new PatternRules(List.copyOf(rules), Map.copyOf(properties));
+            return new PatternRules(List.copyOf(rules), Map.copyOf(properties), Map.copyOf(scans));
         }
 
         boolean holds(Match match) {
@@ -224,7 +232,8 @@ final class TagQuery {
 
         boolean test(Match match);
 
-        static Rule of(List<Object> step, Map<String, String> properties, String queryName, int pattern) {
+        static Rule of(List<Object> step, Map<String, String> properties, Map<Integer, Pattern> scans,
+                       String queryName, int pattern) {
             String op = (String) step.getFirst();
             List<Object> args = step.subList(1, step.size());
             String where = "tags query " + queryName + ", pattern " + pattern + ": ";
@@ -246,6 +255,12 @@ final class TagQuery {
                 case "extract!" -> {
                     require(args.size() == 2 && args.get(1) instanceof String, where + "extract! needs @capture and a regex");
                     return new Extract((Integer) args.get(0), Pattern.compile((String) args.get(1)));
+                }
+                case "scan!" -> {
+                    require(args.size() == 2 && args.get(0) instanceof Integer && args.get(1) instanceof String,
+                            where + "scan! needs @capture and a regex with a group");
+                    scans.put((Integer) args.get(0), Pattern.compile((String) args.get(1)));
+                    return null;
                 }
                 case "set!" -> {
                     require(args.size() == 2 && args.get(0) instanceof String && args.get(1) instanceof String,

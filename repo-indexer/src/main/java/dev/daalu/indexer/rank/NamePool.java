@@ -1,16 +1,21 @@
 package dev.daalu.indexer.rank;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Interns identifiers to dense int ids (0, 1, 2... in order of first sight), with an open-addressing
- * table of ids instead of a map of boxed entries, so millions of names cost little more than the strings.
+ * Interns identifiers to dense int ids (0, 1, 2... in order of first sight). Names live as UTF-8 in a
+ * {@link Utf8Arena} and the table holds ids, not entries, so a name costs its bytes plus about 20:
+ * millions of names stay small (a {@code String} per name would cost 56 bytes more).
  *
  * <p>Not thread-safe while names are added; safe to read concurrently once building is done.
  */
 final class NamePool {
 
-    private String[] names = new String[1024];
+    private final Utf8Arena arena = new Utf8Arena();
+    /** Per id: where its UTF-8 lives in the arena. */
+    private long[] addresses = new long[1024];
+    private int[] hashes = new int[1024];
     private int[] table = new int[2048];
     private int size;
 
@@ -20,13 +25,15 @@ final class NamePool {
 
     /** The id of {@code name}, adding it if new. */
     int intern(String name) {
+        byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
+        int hash = mix(Arrays.hashCode(utf8));
         int mask = table.length - 1;
-        for (int slot = mix(name.hashCode()) & mask; ; slot = (slot + 1) & mask) {
+        for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
             int id = table[slot];
             if (id < 0) {
-                return add(name, slot);
+                return add(utf8, hash, slot);
             }
-            if (names[id].equals(name)) {
+            if (hashes[id] == hash && arena.equals(addresses[id], utf8)) {
                 return id;
             }
         }
@@ -34,33 +41,43 @@ final class NamePool {
 
     /** The id of {@code name}, or -1. */
     int find(String name) {
+        byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
+        int hash = mix(Arrays.hashCode(utf8));
         int mask = table.length - 1;
-        for (int slot = mix(name.hashCode()) & mask; ; slot = (slot + 1) & mask) {
+        for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
             int id = table[slot];
-            if (id < 0 || names[id].equals(name)) {
+            if (id < 0 || (hashes[id] == hash && arena.equals(addresses[id], utf8))) {
                 return id;
             }
         }
     }
 
     String name(int id) {
-        return names[id];
+        return arena.string(addresses[id]);
     }
 
     int size() {
         return size;
     }
 
-    /** Drops spare capacity once all names are in. */
-    void trim() {
-        names = Arrays.copyOf(names, size);
+    /** Bytes held, for benchmarks. */
+    long bytes() {
+        return arena.bytes() + addresses.length * 12L + table.length * 4L;
     }
 
-    private int add(String name, int slot) {
-        if (size == names.length) {
-            names = Arrays.copyOf(names, size * 2);
+    /** Drops spare capacity once all names are in. */
+    void trim() {
+        addresses = Arrays.copyOf(addresses, Math.max(1, size));
+        hashes = Arrays.copyOf(hashes, Math.max(1, size));
+    }
+
+    private int add(byte[] utf8, int hash, int slot) {
+        if (size == addresses.length) {
+            addresses = Arrays.copyOf(addresses, size * 2);
+            hashes = Arrays.copyOf(hashes, size * 2);
         }
-        names[size] = name;
+        addresses[size] = arena.add(utf8);
+        hashes[size] = hash;
         table[slot] = size;
         size++;
         if (size * 2 > table.length) {
@@ -74,7 +91,7 @@ final class NamePool {
         Arrays.fill(grown, -1);
         int mask = grown.length - 1;
         for (int id = 0; id < size; id++) {
-            int slot = mix(names[id].hashCode()) & mask;
+            int slot = hashes[id] & mask;
             while (grown[slot] >= 0) {
                 slot = (slot + 1) & mask;
             }

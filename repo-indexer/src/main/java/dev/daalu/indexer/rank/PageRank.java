@@ -51,7 +51,7 @@ final class PageRank {
             double[] swap = rank;
             rank = next;
             next = swap;
-            if (change < weights.tolerance()) {
+            if (change < weights.tolerance() * n) {
                 break;
             }
         }

@@ -44,7 +44,7 @@ public final class PageRankRepoMapper implements RepoMapper {
         }
         Focus focus = Focus.resolve(graph, snapshot.fileIds, request.focus());
         Ranking ranking = focus.isEmpty() ? snapshot.unfocused(weights) : Ranking.of(graph, focus, weights);
-        return renderer.render(graph, ranking.fileRank, ranking.definitionScores, request.maxTokens());
+        return renderer.render(graph, ranking, request.maxTokens());
     }
 
     private Snapshot snapshot(SymbolSource source) throws IOException {
@@ -95,41 +95,6 @@ public final class PageRankRepoMapper implements RepoMapper {
                 }
             }
             return result;
-        }
-    }
-
-    /**
-     * File ranks (test files scaled down) and definition scores for one focus. Focused files, and the
-     * definitions of focused identifiers, come before everything else (ranks sum to 1, so adding 1 puts
-     * them first and keeps their order among themselves): PageRank alone would rank the files a focused
-     * file depends on above it.
-     */
-    private record Ranking(double[] fileRank, double[] definitionScores) {
-
-        static Ranking of(SymbolGraph graph, Focus focus, RankWeights weights) {
-            PageRank.Boost boost = PageRank.boost(graph, focus.names(), weights);
-            double[] rank = PageRank.rank(graph, focus.jump(graph, weights), boost, weights);
-            double[] scores = DefinitionRanker.scores(graph, rank, boost, weights);
-            double[] fileRank = rank.clone();
-            for (int f = 0; f < fileRank.length; f++) {
-                if (graph.isTestFile(f)) {
-                    fileRank[f] *= weights.testFileFactor();
-                }
-            }
-            boolean[] focused = new boolean[graph.fileCount];
-            for (int file : focus.files()) {
-                focused[file] = true;
-                fileRank[file] += 1;
-            }
-            for (int d = 0; d < scores.length; d++) {
-                if (focused[graph.definitionFile(d)]) {
-                    scores[d] += 1;
-                }
-                if (focus.names() != null && focus.names()[graph.definitionNameId(d)]) {
-                    scores[d] += 1;
-                }
-            }
-            return new Ranking(fileRank, scores);
         }
     }
 }

@@ -8,7 +8,8 @@ package dev.daalu.indexer.rank;
  *
  * @param damping PageRank damping: the chance of following an edge rather than jumping
  * @param iterations most PageRank iterations
- * @param tolerance PageRank stops when ranks move less than this in total (L1)
+ * @param tolerance PageRank stops when ranks move less than this per file on average (L1 change below
+ *     {@code tolerance * files}, as networkx's pagerank, which aider uses, does)
  * @param focusShare the part of PageRank's jumps that land on focused files (the rest spread evenly)
  * @param focusNeighbourShare the part of {@code focusShare} that goes to the files referencing a focused
  *     file instead (rank flows from referencing to defining files, so without this the files that use the

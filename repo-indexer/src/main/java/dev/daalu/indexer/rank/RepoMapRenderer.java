@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
  * Renders ranked definitions as a repo map that fits a token budget:
@@ -29,6 +28,7 @@ final class RepoMapRenderer {
     static final int SKIPPED_SHARE_PERCENT = 5;
     private static final String INDENT = "  ";
     private static final int MAX_FILL_ATTEMPTS = 2000;
+    private static final int MAX_FILL_MISSES = 64;
 
     private final TokenEstimator estimator;
 
@@ -36,17 +36,14 @@ final class RepoMapRenderer {
         this.estimator = estimator;
     }
 
-    /**
-     * @param fileRank per file of {@code graph}; orders files
-     * @param scores per definition of {@code graph}; chooses definitions
-     */
-    RepoMap render(SymbolGraph graph, double[] fileRank, double[] scores, int maxTokens) {
-        Integer[] fileOrder = fileOrder(graph, fileRank);
+    RepoMap render(SymbolGraph graph, Ranking ranking, int maxTokens) {
+        int[] fileOrder = ranking.fileOrder();
+        double[] fileRank = ranking.fileRank();
         int[] position = new int[graph.fileCount];
         for (int i = 0; i < fileOrder.length; i++) {
             position[fileOrder[i]] = i;
         }
-        int[] best = topDefinitions(graph, scores, Math.min(graph.definitionCount(), maxTokens));
+        int[] best = Arrays.copyOf(ranking.bestDefinitions(), Math.min(ranking.bestDefinitions().length, maxTokens));
         int low = 0;
         int high = best.length;
         while (low < high) {
@@ -65,7 +62,12 @@ final class RepoMapRenderer {
         int appended = 0;
         int skippedBudget = maxTokens * SKIPPED_SHARE_PERCENT / 100;
         for (boolean skippedPass : new boolean[] {false, true}) {
+            int misses = 0;
             for (int file : fileOrder) {
+                if (misses == MAX_FILL_MISSES) {
+                    // paths are much alike in length: when this many in a row do not fit, the rest will not
+                    break;
+                }
                 String reason = graph.skippedReason(file);
                 if (shown[file] || (reason != null) != skippedPass) {
                     continue;
@@ -73,11 +75,10 @@ final class RepoMapRenderer {
                 String line = graph.path(file) + (reason == null ? "" : " (skipped: " + reason + ")") + "\n";
                 int cost = estimator.estimate(line);
                 if (tokens + cost > maxTokens || (skippedPass && cost > skippedBudget)) {
-                    if (skippedPass) {
-                        break;
-                    }
+                    misses++;
                     continue;
                 }
+                misses = 0;
                 text.append(line);
                 tokens += cost;
                 skippedBudget -= skippedPass ? cost : 0;
@@ -94,33 +95,6 @@ final class RepoMapRenderer {
         }
         String result = files.isEmpty() ? "" : text.toString();
         return new RepoMap(result, estimator.estimate(result), maxTokens, files, graph.fileCount);
-    }
-
-    // files by rank (highest first), then path, so equal ranks still come out the same every time
-    private static Integer[] fileOrder(SymbolGraph graph, double[] fileRank) {
-        Integer[] order = new Integer[graph.fileCount];
-        for (int f = 0; f < order.length; f++) {
-            order[f] = f;
-        }
-        Arrays.sort(order, Comparator.comparingDouble((Integer f) -> -fileRank[f]).thenComparing(graph::path));
-        return order;
-    }
-
-    /** The {@code k} best definitions by score (ties: earlier definition first), best first. */
-    private static int[] topDefinitions(SymbolGraph graph, double[] scores, int k) {
-        Comparator<Integer> better = Comparator.comparingDouble((Integer d) -> -scores[d]).thenComparingInt(d -> d);
-        PriorityQueue<Integer> heap = new PriorityQueue<>(Math.max(1, k), better.reversed());
-        for (int d = 0; d < graph.definitionCount() && k > 0; d++) {
-            if (heap.size() < k) {
-                heap.add(d);
-            } else if (better.compare(d, heap.peek()) < 0) {
-                heap.poll();
-                heap.add(d);
-            }
-        }
-        Integer[] sorted = heap.toArray(Integer[]::new);
-        Arrays.sort(sorted, better);
-        return Arrays.stream(sorted).mapToInt(Integer::intValue).toArray();
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.daalu.indexer.rank;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -12,8 +11,9 @@ import java.util.List;
  *
  * <p>Link rule ({@link #forEachLink}): a file referencing an identifier links to each other file defining
  * it, weighing {@code sqrt(count)} times the identifier's multipliers ({@link RankWeights}); no links
- * when the file defines the identifier itself; only same-directory links when the identifier has more
- * than {@link RankWeights#maxDefiners()} definers.
+ * when the file defines the identifier itself; links into other directories weigh
+ * {@link RankWeights#otherDirectoryFactor()} when the file's own directory defines it too; only
+ * same-directory links when the identifier has more than {@link RankWeights#maxDefiners()} definers.
  *
  * <p>Immutable and thread-safe once built (by {@link SymbolGraphBuilder}).
  */
@@ -35,7 +35,7 @@ final class SymbolGraph {
     private final int[] definitionLine;
     private final short[] definitionKind;
     private final List<String> kinds;
-    private final ByteArena signatures;
+    private final Utf8Arena signatures;
     private final long[] definitionSignature;
     private final int[] fileDefinitionCount;
 
@@ -269,9 +269,7 @@ final class SymbolGraph {
         for (String path : paths) {
             bytes += 48 + path.length();
         }
-        for (int i = 0; i < names.size(); i++) {
-            bytes += 56 + names.name(i).length() + 8;
-        }
+        bytes += names.bytes();
         bytes += (long) definitionFile.length * (4 + 4 + 4 + 2 + 8);
         bytes += signatures.bytes();
         bytes += (long) referenceName.length * 8;
@@ -287,7 +285,7 @@ final class SymbolGraph {
     record Names(NamePool pool, float[] weights, int[] definitionStart, int[] definers) { }
 
     /** Definitions sorted by (name, directory, file, line). */
-    record Definitions(int[] file, int[] name, int[] line, short[] kind, List<String> kinds, ByteArena signatures,
+    record Definitions(int[] file, int[] name, int[] line, short[] kind, List<String> kinds, Utf8Arena signatures,
                        long[] signature, int[] perFile) { }
 
     /**
@@ -295,40 +293,4 @@ final class SymbolGraph {
      * count weighted by reference kind.
      */
     record References(int[] fileStart, int[] name, float[] count) { }
-
-    /** UTF-8 strings in 1 MiB chunks, addressed by a long (chunk, offset, length), so nothing large is copied. */
-    static final class ByteArena {
-        private static final int CHUNK_BITS = 20;
-        private static final int CHUNK = 1 << CHUNK_BITS;
-        private byte[][] chunks = new byte[4][];
-        private int chunkCount;
-        private int used = CHUNK;
-
-        long add(String text) {
-            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-            int length = Math.min(utf8.length, 0xFFFF);
-            if (used + length > CHUNK) {
-                if (chunkCount == chunks.length) {
-                    chunks = Arrays.copyOf(chunks, chunkCount * 2);
-                }
-                chunks[chunkCount++] = new byte[CHUNK];
-                used = 0;
-            }
-            System.arraycopy(utf8, 0, chunks[chunkCount - 1], used, length);
-            long address = ((long) (chunkCount - 1) << 36) | ((long) used << 16) | length;
-            used += length;
-            return address;
-        }
-
-        String string(long address) {
-            int chunk = (int) (address >>> 36);
-            int offset = (int) ((address >>> 16) & (CHUNK - 1));
-            int length = (int) (address & 0xFFFF);
-            return new String(chunks[chunk], offset, length, StandardCharsets.UTF_8);
-        }
-
-        long bytes() {
-            return (long) chunkCount * CHUNK;
-        }
-    }
 }

@@ -21,7 +21,7 @@ final class SymbolGraphBuilder {
 
     private static final String MEMBER = "member";
     private static final Pattern TEST_FILE = Pattern.compile(
-            "(^|.*/)(tests?|__tests__|spec|testdata|test-data|e2e)/.*"
+            "(^|.*/)(tests?|testing|selftests|__tests__|spec|testdata|test-data|e2e)/.*"
                     + "|.*(_test\\.go|_test\\.py|\\.(test|spec)\\.[jt]sx?|Tests?\\.java|IT\\.java)"
                     + "|(^|.*/)test_[^/]*\\.py|(^|.*/)conftest\\.py");
 
@@ -33,7 +33,7 @@ final class SymbolGraphBuilder {
 
     private final NamePool names = new NamePool();
     private final NamePool kinds = new NamePool();
-    private final SymbolGraph.ByteArena signatures = new SymbolGraph.ByteArena();
+    private final Utf8Arena signatures = new Utf8Arena();
     private IntList definitionFile = new IntList();
     private IntList definitionName = new IntList();
     private IntList definitionLine = new IntList();
@@ -65,8 +65,11 @@ final class SymbolGraphBuilder {
             directoryOfFile = Arrays.copyOf(directoryOfFile, file * 2);
         }
         directoryOfFile[file] = directories.computeIfAbsent(directory, d -> directories.size());
+        // a file's tags share one String per distinct name (TagCodec decodes them from a table), so most
+        // repeats are found here by identity before the pool is asked
+        Map<String, Integer> seen = new HashMap<>();
         for (Tag tag : tags.tags()) {
-            int name = names.intern(tag.name());
+            int name = seen.computeIfAbsent(tag.name(), names::intern);
             if (tag.isDefinition()) {
                 definitionFile.add(file);
                 definitionName.add(name);
@@ -87,8 +90,8 @@ final class SymbolGraphBuilder {
         for (int f = 0; f < files; f++) {
             directoryOf[f] = directoryRank[directoryOfFile[f]];
         }
-        names.trim();
-        int nameCount = names.size();
+        NamePool defined = keepDefinedNames();
+        int nameCount = defined.size();
         int definitions = definitionFile.size;
         int[] order = sortDefinitions(directoryOf, nameCount);
         int[] nameStart = new int[nameCount + 1];
@@ -128,12 +131,53 @@ final class SymbolGraphBuilder {
         return new SymbolGraph(
                 new SymbolGraph.Files(paths.toArray(String[]::new), skipped.toArray(String[]::new), testFiles(),
                         directoryOf),
-                new SymbolGraph.Names(names, nameWeights(), nameStart, definers),
+                new SymbolGraph.Names(defined, nameWeights(defined), nameStart, definers),
                 new SymbolGraph.Definitions(file, name, line, kind, List.copyOf(kindNames), signatures, signature,
                         perFile),
                 new SymbolGraph.References(fileReferenceStart.toArray(), referenceName.toArray(),
                         referenceCount.toArray()),
                 weights);
+    }
+
+    /**
+     * Drops the names nothing defines, and the references to them (they can link nothing), renumbering
+     * the rest in the same order: most names a large tree mentions (library calls, locals) are never defined.
+     */
+    private NamePool keepDefinedNames() {
+        int[] renumbered = new int[names.size()];
+        Arrays.fill(renumbered, -1);
+        for (int d = 0; d < definitionName.size; d++) {
+            renumbered[definitionName.values[d]] = 0;
+        }
+        NamePool kept = new NamePool();
+        for (int id = 0; id < renumbered.length; id++) {
+            if (renumbered[id] == 0) {
+                renumbered[id] = kept.intern(names.name(id));
+            }
+        }
+        kept.trim();
+        for (int d = 0; d < definitionName.size; d++) {
+            definitionName.values[d] = renumbered[definitionName.values[d]];
+        }
+        int out = 0;
+        int start = 0;
+        for (int file = 0; file + 1 < fileReferenceStart.size; file++) {
+            int end = fileReferenceStart.values[file + 1];
+            fileReferenceStart.values[file] = out;
+            for (int r = start; r < end; r++) {
+                int name = renumbered[referenceName.values[r]];
+                if (name >= 0) {
+                    referenceName.values[out] = name;
+                    referenceCount.values[out] = referenceCount.values[r];
+                    out++;
+                }
+            }
+            start = end;
+        }
+        fileReferenceStart.values[fileReferenceStart.size - 1] = out;
+        referenceName.size = out;
+        referenceCount.size = out;
+        return kept;
     }
 
     private void countReference(int name, float weight) {
@@ -208,10 +252,10 @@ final class SymbolGraphBuilder {
         return tests;
     }
 
-    private float[] nameWeights() {
-        float[] out = new float[names.size()];
+    private float[] nameWeights(NamePool pool) {
+        float[] out = new float[pool.size()];
         for (int n = 0; n < out.length; n++) {
-            String name = names.name(n);
+            String name = pool.name(n);
             double weight = 1;
             if (name.startsWith("_")) {
                 weight *= weights.privateNameFactor();

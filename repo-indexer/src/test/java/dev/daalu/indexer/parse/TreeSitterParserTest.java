@@ -133,6 +133,27 @@ class TreeSitterParserTest {
     }
 
     @Test
+    void scannersWithDeepStateNeitherOverflowNorAbortTheJvm() {
+        // inputs on which grammar scanners serialise more than tree-sitter's 1 KiB of state (they used to abort)
+        IndexConfig unguarded = new IndexConfig(null, 8L << 20, 1 << 20, 1 << 24, 20_000, false, List.of(), true, 1);
+        TreeSitterParser raw = new TreeSitterParser(unguarded);
+        StringBuilder lists = new StringBuilder();
+        StringBuilder sequences = new StringBuilder();
+        for (int i = 0; i < 1500; i++) {
+            lists.append("  ".repeat(i)).append("- item\n");
+            sequences.append("  ".repeat(i)).append("- \n");
+        }
+        List<String> markdown = List.of(">".repeat(4000) + " quote\n", "[".repeat(3000) + "\n", "*a ".repeat(3000) + "\n",
+                "`".repeat(3000) + "\n", lists.toString());
+        for (String text : markdown) {
+            assertEquals("markdown", raw.parse("deep.md", text).language());
+        }
+        assertEquals("yaml", raw.parse("deep.yaml", sequences.toString()).language());
+        assertEquals("yaml", raw.parse("deep.yaml", "k: " + "{a: ".repeat(900) + "1" + "}".repeat(900) + "\n").language());
+        assertEquals(List.of("after@1"), definitions(raw.parse("after.md", "# after\n")));
+    }
+
+    @Test
     void parsesOnAnyThreadAndOnAParsePool() throws Exception {
         String source = "class Pool:\n    def run(self):\n        pass\n";
         assertFalse(ParseThreads.isParseThread());

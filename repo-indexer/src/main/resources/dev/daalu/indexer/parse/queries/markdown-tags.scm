@@ -1,9 +1,10 @@
-; Markdown tags: headings (for runbooks), and inline code that names a symbol, as a reference to it.
+; Markdown tags (the block grammar of tree-sitter-grammars/tree-sitter-markdown): headings, for runbooks,
+; and the inline code spans that name a symbol (`deploy_service`, `var.region`), as references to it.
 
-((atx_heading (heading_content) @name) @definition.heading
+((atx_heading heading_content: (inline) @name) @definition.heading
   (#extract! @name "^\\s*(.*?)[\\s#]*$"))
-((setext_heading (heading_content) @name) @definition.heading
+((setext_heading heading_content: (paragraph (inline) @name)) @definition.heading
   (#extract! @name "^\\s*(.*?)\\s*$"))
 
-((code_span (text) @name) @reference.code
-  (#match? @name "^[A-Za-z_][A-Za-z0-9_./-]*$"))
+((inline) @name @reference.code
+  (#scan! @name "(?<!`)`([A-Za-z_][A-Za-z0-9_./:-]*)`(?!`)"))
