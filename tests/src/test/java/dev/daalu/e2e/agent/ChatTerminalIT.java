@@ -47,16 +47,8 @@ class ChatTerminalIT {
         args.addProperty("content", "# Restart the API\n\n1. kubectl rollout restart deploy/api\n");
         try (ScriptedModelServer model = ScriptedModelServer.start(new Script(AgentHarness.SERVED_MODEL, 32768, true,
                 List.of(Step.toolCall("write_file", args), Step.text("I wrote the runbook."))))) {
-            Path workspace = Files.createDirectories(temp.resolve("ws"));
-            Path home = Files.createDirectories(temp.resolve("home"));
-            List<String> command = new ArrayList<>(List.of("env", "HOME=" + home, "XDG_STATE_HOME=" + home.resolve("state"),
-                    "XDG_CACHE_HOME=" + home.resolve("cache"), "XDG_CONFIG_HOME=" + home.resolve("config"),
-                    "DAALU_TIERS_FILE=" + home.resolve("none.json"), "NO_COLOR=1", "TERM=xterm-256color",
-                    System.getProperty("daalu.java", "java"), "--enable-native-access=ALL-UNNAMED", "-jar",
-                    System.getProperty("daalu.jar"), "chat", "--dir", workspace.toString(), "--endpoint", model.baseUrl()));
-            List<String> start = new ArrayList<>(List.of("new-session", "-d", "-s", session, "-x", "160", "-y", "48"));
-            start.add(String.join(" ", command.stream().map(ChatTerminalIT::quote).toList()));
-            assertEquals(0, tmux(start.toArray(String[]::new)), "tmux started");
+            startChat(model);
+            Path workspace = temp.resolve("ws");
 
             awaitScreen("/help for commands", Duration.ofSeconds(60));
             type("write a runbook for restarting the API", "Enter");
@@ -70,13 +62,50 @@ class ChatTerminalIT {
             assertEquals("# Restart the API\n\n1. kubectl rollout restart deploy/api\n",
                     Files.readString(workspace.resolve("notes/runbook.md")));
             type("C-d");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (tmux("has-session", "-t", session) == 0) {
-                if (System.nanoTime() > deadline) {
-                    fail("Ctrl-D did not end daalu chat:\n" + screen());
-                }
-                Thread.onSpinWait();
+            awaitSessionEnd();
+        }
+    }
+
+    @Test
+    void ctrlCCancelsTheRunningTurnAndTheChatGoesOn() throws Exception {
+        try (ScriptedModelServer model = ScriptedModelServer.start(new Script(AgentHarness.SERVED_MODEL, 32768, true, List.of(
+                Step.text("Let me think about this for a long while").with(Step.Delivery.DEFAULT.cutAfter(3).thenHoldOpen()),
+                Step.text("Still here."))))) {
+            startChat(model);
+
+            awaitScreen("/help for commands", Duration.ofSeconds(60));
+            type("think hard", "Enter");
+            awaitScreen("Let me", Duration.ofSeconds(60));
+            type("C-c");
+            awaitScreen("(cancelled)", Duration.ofSeconds(30));
+            assertTrue(model.awaitDisconnect(Duration.ofSeconds(10)), "the model stream was closed");
+            type("are you there?", "Enter");
+            awaitScreen("Still here.", Duration.ofSeconds(60));
+            type("/exit", "Enter");
+            awaitSessionEnd();
+        }
+    }
+
+    private void startChat(ScriptedModelServer model) throws Exception {
+        Path workspace = Files.createDirectories(temp.resolve("ws"));
+        Path home = Files.createDirectories(temp.resolve("home"));
+        List<String> command = List.of("env", "HOME=" + home, "XDG_STATE_HOME=" + home.resolve("state"),
+                "XDG_CACHE_HOME=" + home.resolve("cache"), "XDG_CONFIG_HOME=" + home.resolve("config"),
+                "DAALU_TIERS_FILE=" + home.resolve("none.json"), "NO_COLOR=1", "TERM=xterm-256color",
+                System.getProperty("daalu.java", "java"), "--enable-native-access=ALL-UNNAMED", "-jar",
+                System.getProperty("daalu.jar"), "chat", "--dir", workspace.toString(), "--endpoint", model.baseUrl());
+        List<String> start = new ArrayList<>(List.of("new-session", "-d", "-s", session, "-x", "160", "-y", "48"));
+        start.add(String.join(" ", command.stream().map(ChatTerminalIT::quote).toList()));
+        assertEquals(0, tmux(start.toArray(String[]::new)), "tmux started");
+    }
+
+    private void awaitSessionEnd() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (tmux("has-session", "-t", session) == 0) {
+            if (System.nanoTime() > deadline) {
+                fail("daalu chat did not end:\n" + screen());
             }
+            TimeUnit.MILLISECONDS.sleep(100); // polling a terminal: there is nothing to wait on but its screen
         }
     }
 
