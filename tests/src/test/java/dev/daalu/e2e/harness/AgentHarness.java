@@ -30,11 +30,14 @@ public final class AgentHarness implements AutoCloseable {
     public final ServerProcess server;
     public final RpcTestClient client;
 
-    private AgentHarness(Path workspace, Path home, ScriptedModelServer model, ServerProcess server) {
+    private final boolean ownsModel;
+
+    private AgentHarness(Path workspace, Path home, ScriptedModelServer model, ServerProcess server, boolean ownsModel) {
         this.workspace = workspace;
         this.home = home;
         this.model = model;
         this.server = server;
+        this.ownsModel = ownsModel;
         this.client = new RpcTestClient(server);
     }
 
@@ -51,16 +54,19 @@ public final class AgentHarness implements AutoCloseable {
     public static AgentHarness start(Path temp, Map<String, String> env, List<String> serveArgs, List<String> underCommand,
                                      Step... steps) throws IOException {
         ScriptedModelServer model = ScriptedModelServer.start(new Script(SERVED_MODEL, 32768, true, List.of(steps)));
-        return start(temp, model, env, serveArgs, underCommand);
+        return start(temp, model, true, env, serveArgs, underCommand);
     }
 
-    /** Starts the agent server against a model server the caller made (and still owns: close() closes it too). */
+    /**
+     * Starts the agent server against a model server the caller made and keeps (close() leaves it running), with the
+     * workspace and home under {@code temp}; a second harness on the same {@code temp} sees the first one's state.
+     */
     public static AgentHarness attach(Path temp, ScriptedModelServer model, Map<String, String> env) throws IOException {
-        return start(temp, model, env, List.of(), List.of());
+        return start(temp, model, false, env, List.of(), List.of());
     }
 
-    private static AgentHarness start(Path temp, ScriptedModelServer model, Map<String, String> env, List<String> serveArgs,
-                                      List<String> underCommand) throws IOException {
+    private static AgentHarness start(Path temp, ScriptedModelServer model, boolean ownsModel, Map<String, String> env,
+                                      List<String> serveArgs, List<String> underCommand) throws IOException {
         Path workspace = Files.createDirectories(temp.resolve("ws"));
         Path home = Files.createDirectories(temp.resolve("home"));
         ServerProcess.Builder builder = ServerProcess.builder()
@@ -77,7 +83,7 @@ public final class AgentHarness implements AutoCloseable {
         }
         List<String> args = new ArrayList<>(List.of("serve", "--stdio"));
         args.addAll(serveArgs);
-        return new AgentHarness(workspace, home, model, builder.start(args.toArray(String[]::new)));
+        return new AgentHarness(workspace, home, model, builder.start(args.toArray(String[]::new)), ownsModel);
     }
 
     public Path write(String relative, String content) throws IOException {
@@ -162,7 +168,7 @@ public final class AgentHarness implements AutoCloseable {
         return JsonParser.parseString(text).getAsJsonObject();
     }
 
-    /** Ends the session cleanly (shutdown, exit) and stops the model server. */
+    /** Ends the session cleanly (shutdown, exit), and stops the model server if this harness started it. */
     @Override
     public void close() throws Exception {
         try {
@@ -177,7 +183,9 @@ public final class AgentHarness implements AutoCloseable {
             }
         } finally {
             server.close();
-            model.close();
+            if (ownsModel) {
+                model.close();
+            }
         }
     }
 }
