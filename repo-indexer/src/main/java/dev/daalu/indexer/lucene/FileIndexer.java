@@ -85,15 +85,16 @@ final class FileIndexer {
             return new Outcome.Failed("cannot read: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
+        if (contents.binary()) {
+            // only the first bytes were read, which is all a binary file's record needs
+            return manifestOnly(path, new FileRecord(fingerprint, null, FileRecord.Kind.BINARY, 0, null));
+        }
         if (contents.length() > FileClassifier.MAX_TEXT_BYTES) {
             return tooLarge(path, new Fingerprint(contents.length(), Fingerprint.UNKNOWN_TIME), contents.length());
         }
         if (contents.length() != entry.size()) {
             // changed while we read it: index what we read, and look again next pass
             fingerprint = new Fingerprint(contents.length(), Fingerprint.UNKNOWN_TIME);
-        }
-        if (contents.binary()) {
-            return manifestOnly(path, new FileRecord(fingerprint, null, FileRecord.Kind.BINARY, 0, null));
         }
         String hash = Fingerprint.contentHash(contents.bytes(), contents.length());
         if (previous != null && previous.kind() == FileRecord.Kind.TEXT && hash.equals(previous.hash())) {

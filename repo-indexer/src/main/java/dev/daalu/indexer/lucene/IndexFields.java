@@ -29,7 +29,8 @@ import java.util.Set;
  *   <tr><td>{@value #SIZE}, {@value #MTIME}, {@value #FLAGS}</td><td>numeric doc values</td><td>the manifest, loaded at open
  *       without touching stored content; {@value #MTIME} is updated in place for touched files</td></tr>
  *   <tr><td>{@value #HASH}, {@value #PROBLEM}</td><td>binary doc values</td><td>content hash; why not fully indexed</td></tr>
- *   <tr><td>{@value #CONTENT}</td><td>stored</td><td>the decoded text (text files only): what searches verify against</td></tr>
+ *   <tr><td>{@value #CONTENT}</td><td>stored</td><td>the decoded text (text files only), in {@link ContentCodec}'s form:
+ *       what searches verify against</td></tr>
  *   <tr><td>{@value #TRIGRAMS}</td><td>indexed, docs only</td><td>distinct folded trigrams: candidate selection</td></tr>
  *   <tr><td>{@value #SCAN}</td><td>term</td><td>{@value #SCAN_ALL} on files with too many trigrams to index</td></tr>
  *   <tr><td>{@value #TAGS}</td><td>binary doc values</td><td>{@link TagCodec} bytes: the tag cache and the symbol source</td></tr>
@@ -97,7 +98,7 @@ public final class IndexFields {
      */
     static Document textDocument(String path, FileRecord record, String text, long[] trigrams, FileTags tags) {
         Document doc = manifestDocument(path, record);
-        doc.add(new StoredField(CONTENT, text));
+        doc.add(new StoredField(CONTENT, ContentCodec.encode(text)));
         if (trigrams != null) {
             doc.add(new Field(TRIGRAMS, new TrigramTokenStream(trigrams), DOCS_ONLY));
         } else {

@@ -16,6 +16,7 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFieldVisitor;
 import org.apache.lucene.index.StoredFields;
@@ -34,6 +35,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -42,7 +44,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
@@ -65,12 +73,36 @@ public final class IndexSearch {
     private static final double VENDORED_FACTOR = 0.5;
     private static final double TEST_FACTOR = 0.7;
 
+    /** Fewer candidates than this per thread are verified on the calling thread. */
+    private static final int MIN_CANDIDATES_PER_TASK = 64;
+
     private final LuceneStore store;
+    private final ExecutorService pool;
+    private final int parallelism;
     private final LongSupplier nanoClock;
 
-    public IndexSearch(LuceneStore store, LongSupplier nanoClock) {
+    /**
+     * @param pool runs verification of large candidate sets in {@code parallelism} slices
+     * @param nanoClock a monotonic clock (regex time limit, timings)
+     */
+    public IndexSearch(LuceneStore store, ExecutorService pool, int parallelism, LongSupplier nanoClock) {
         this.store = store;
+        this.pool = pool;
+        this.parallelism = parallelism;
         this.nanoClock = nanoClock;
+    }
+
+    /** Daemon threads for {@link IndexSearch}, which end when idle. */
+    public static ExecutorService searchPool(int threads) {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                task -> {
+                    Thread thread = new Thread(task, "daalu-search-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     public SearchResults search(SearchQuery query) throws IOException {
@@ -94,29 +126,89 @@ public final class IndexSearch {
             throws IOException {
         List<Candidate> candidates = searcher.search(candidateQuery(plan), new CandidateCollector(plan).manager());
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        int slices = Math.max(1, Math.min(parallelism, candidates.size() / MIN_CANDIDATES_PER_TASK));
+        List<Verifier> verifiers = new ArrayList<>();
+        List<Future<?>> running = new ArrayList<>();
+        for (int i = 0; i < slices; i++) {
+            List<Candidate> slice = candidates.subList(i * candidates.size() / slices, (i + 1) * candidates.size() / slices);
+            Verifier verifier = new Verifier(plan.matcher(), leaves, query.maxResults());
+            verifiers.add(verifier);
+            if (i < slices - 1) {
+                running.add(pool.submit(() -> {
+                    verifier.verify(slice);
+                    return null;
+                }));
+            } else {
+                verifier.verify(slice);
+            }
+        }
+        awaitAll(running);
         TopHits top = new TopHits(query.maxResults());
         long total = 0;
         int files = 0;
-        int leafOrd = -1;
-        StoredFields stored = null;
-        BinaryDocValues tags = null;
-        for (Candidate candidate : candidates) {
-            if (candidate.leaf != leafOrd) {
-                leafOrd = candidate.leaf;
-                stored = leaves.get(leafOrd).reader().storedFields();
-                tags = DocValues.getBinary(leaves.get(leafOrd).reader(), IndexFields.TAGS);
-            }
-            FileScan scan = new FileScan(candidate, plan.matcher(), tags, top);
-            plan.matcher().scan(content(stored, candidate.doc), scan);
-            if (scan.matches > 0) {
-                total += scan.matches;
-                files++;
-            }
+        for (Verifier verifier : verifiers) {
+            verifier.top.bestFirst().forEach(top::offer);
+            total += verifier.total;
+            files += verifier.files;
         }
         List<SearchHit> hits = materialise(top.bestFirst(), leaves, query.contextLines());
         long tookMillis = TimeUnit.NANOSECONDS.toMillis(nanoClock.getAsLong() - started);
         return new SearchResults(plan.mode(), hits, total, files, total > hits.size(), List.of(), null,
                 candidates.size(), tookMillis);
+    }
+
+    private static void awaitAll(List<Future<?>> running) throws IOException {
+        try {
+            for (Future<?> future : running) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            running.forEach(f -> f.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("the search was interrupted");
+        } catch (ExecutionException e) {
+            running.forEach(f -> f.cancel(true));
+            switch (e.getCause()) {
+                case IOException io -> throw io;
+                case RuntimeException runtime -> throw runtime;
+                case Error error -> throw error;
+                default -> throw new IOException(e.getCause());
+            }
+        }
+    }
+
+    /** Verifies one slice of the candidates (in index order) with its own readers; counts and keeps a top. */
+    private static final class Verifier {
+        private final LineMatcher matcher;
+        private final List<LeafReaderContext> leaves;
+        private final TopHits top;
+        private long total;
+        private int files;
+
+        Verifier(LineMatcher matcher, List<LeafReaderContext> leaves, int maxResults) {
+            this.matcher = matcher;
+            this.leaves = leaves;
+            this.top = new TopHits(maxResults);
+        }
+
+        void verify(List<Candidate> slice) throws IOException {
+            int leafOrd = -1;
+            StoredFields stored = null;
+            BinaryDocValues tags = null;
+            for (Candidate candidate : slice) {
+                if (candidate.leaf != leafOrd) {
+                    leafOrd = candidate.leaf;
+                    stored = leaves.get(leafOrd).reader().storedFields();
+                    tags = DocValues.getBinary(leaves.get(leafOrd).reader(), IndexFields.TAGS);
+                }
+                FileScan scan = new FileScan(candidate, matcher, tags, top);
+                matcher.scan(content(stored, candidate.doc), scan);
+                if (scan.matches > 0) {
+                    total += scan.matches;
+                    files++;
+                }
+            }
+        }
     }
 
     /** Counts one file's matching lines and offers them to the top; knows which lines define the query. */
@@ -270,20 +362,18 @@ public final class IndexSearch {
         }
     }
 
+    // The stored text is a text document's only stored field
     private static String content(StoredFields stored, int doc) throws IOException {
         String[] text = {""};
         stored.document(doc, new StoredFieldVisitor() {
             @Override
-            public void stringField(FieldInfo fieldInfo, String value) {
-                text[0] = value;
+            public void binaryField(FieldInfo fieldInfo, byte[] value) throws IOException {
+                text[0] = ContentCodec.decode(value, 0, value.length);
             }
 
             @Override
             public Status needsField(FieldInfo fieldInfo) {
-                if (fieldInfo.name.equals(IndexFields.CONTENT)) {
-                    return Status.YES;
-                }
-                return text[0].isEmpty() ? Status.NO : Status.STOP;
+                return fieldInfo.name.equals(IndexFields.CONTENT) ? Status.YES : Status.NO;
             }
         });
         return text[0];
@@ -296,7 +386,7 @@ public final class IndexSearch {
         for (TopHits.Candidate c : best) {
             String text = texts.get(c.doc());
             if (text == null) {
-                LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(c.doc(), leaves));
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(c.doc(), leaves));
                 text = content(leaf.reader().storedFields(), c.doc() - leaf.docBase);
                 texts.put(c.doc(), text);
             }

@@ -5,6 +5,7 @@ import dev.daalu.indexer.IndexListener;
 import dev.daalu.indexer.IndexListener.IndexProgress.Phase;
 import dev.daalu.indexer.parse.SyntaxParser;
 import dev.daalu.indexer.scan.ChangeSet;
+import dev.daalu.indexer.scan.FileClassifier;
 import dev.daalu.indexer.scan.Fingerprint;
 import dev.daalu.indexer.scan.IgnoreRules;
 import dev.daalu.indexer.scan.WalkEntry;
@@ -44,6 +45,8 @@ public final class IndexUpdater {
     /** Stack size of worker threads: tree-sitter's native parser runs on the Java thread's stack. */
     public static final long WORKER_STACK_BYTES = 64L * 1024 * 1024;
     private static final int IN_FLIGHT_PER_THREAD = 4;
+    /** A file in flight takes one permit, plus one per MiB, so a few big files cannot fill the heap. */
+    private static final int BIG_FILE_PERMITS = (int) (FileClassifier.MAX_TEXT_BYTES >> 20);
     private static final long COMMIT_EVERY_MILLIS = 60_000;
 
     private final Path root;
@@ -178,9 +181,12 @@ public final class IndexUpdater {
         }
     }
 
-    /** Files in flight to the workers, at most a few per thread. */
+    /**
+     * Files in flight to the workers: a few per thread, and about {@value FileClassifier#MAX_TEXT_BYTES} bytes'
+     * worth at most, since each file holds its bytes, its text and its document until written.
+     */
     private final class Batch {
-        private final int window = config.threads() * IN_FLIGHT_PER_THREAD;
+        private final int window = config.threads() * IN_FLIGHT_PER_THREAD + BIG_FILE_PERMITS;
         private final Semaphore permits = new Semaphore(window);
         private final ProgressThrottle progress;
         private final AtomicInteger submitted = new AtomicInteger();
@@ -196,17 +202,18 @@ public final class IndexUpdater {
 
         void submit(WalkEntry entry, FileRecord previous) throws IOException {
             failIfStoreFailed();
+            int cost = 1 + (int) (Math.min(entry.size(), FileClassifier.MAX_TEXT_BYTES) >> 20);
             try {
-                permits.acquire();
+                permits.acquire(cost);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("indexing was interrupted");
             }
             submitted.incrementAndGet();
             try {
-                workers.execute(() -> run(entry, previous));
+                workers.execute(() -> run(entry, previous, cost));
             } catch (RejectedExecutionException e) {
-                permits.release();
+                permits.release(cost);
                 throw new IOException("the index is closed", e);
             }
             if (clock.millis() - lastCommit > COMMIT_EVERY_MILLIS) {
@@ -216,7 +223,7 @@ public final class IndexUpdater {
             }
         }
 
-        private void run(WalkEntry entry, FileRecord previous) {
+        private void run(WalkEntry entry, FileRecord previous, int cost) {
             String path = entry.path();
             try {
                 FileIndexer.Outcome outcome = files.index(entry, previous);
@@ -243,7 +250,7 @@ public final class IndexUpdater {
             } catch (RuntimeException e) {
                 unreadable.put(path, "indexing failed: " + e);
             } finally {
-                permits.release();
+                permits.release(cost);
                 progress.report(Phase.READ, done.incrementAndGet(), submitted.get(), path);
             }
         }

@@ -50,9 +50,8 @@ public record SearchPlan(SearchQuery.Mode mode, LineMatcher matcher, Formula can
             case IDENTIFIER -> {
                 IdentifierPattern identifier = IdentifierPattern.of(text);
                 Pattern pattern = identifier.compile(LineMatcher.REGEX_FLAGS);
-                RegexLiterals.Analysis analysis = RegexLiterals.analyse(identifier.body(), true);
-                yield new SearchPlan(SearchQuery.Mode.IDENTIFIER, LineMatcher.regex(pattern, analysis.lineSafe(), deadline),
-                        analysis.required(), identifier.words(), glob, null);
+                yield new SearchPlan(SearchQuery.Mode.IDENTIFIER, LineMatcher.identifier(identifier, pattern),
+                        RegexLiterals.analyse(identifier.body(), true).required(), identifier.words(), glob, null);
             }
             case REGEX -> {
                 Pattern pattern;
