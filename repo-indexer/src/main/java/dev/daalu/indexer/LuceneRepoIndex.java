@@ -59,7 +59,7 @@ final class LuceneRepoIndex implements RepoIndex {
         this.workers = IndexUpdater.workerPool(config.threads());
         this.updater = new IndexUpdater(realRoot, config, parser, store, workers, clock);
         this.searchers = IndexSearch.searchPool(config.threads());
-        this.search = new IndexSearch(store, searchers, config.threads(), System::nanoTime);
+        this.search = new IndexSearch(realRoot, store, searchers, config.threads(), System::nanoTime);
         this.symbols = new StoreSymbols(store);
         this.state = store.manifest().size() > 0 ? IndexStatus.State.READY : IndexStatus.State.EMPTY;
     }

@@ -36,6 +36,14 @@ import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -76,16 +84,22 @@ public final class IndexSearch {
     /** Fewer candidates than this per thread are verified on the calling thread. */
     private static final int MIN_CANDIDATES_PER_TASK = 64;
 
+    /** At most this many binary files are named as matching a literal. */
+    static final int MAX_BINARY_MATCHES = 20;
+
+    private final Path root;
     private final LuceneStore store;
     private final ExecutorService pool;
     private final int parallelism;
     private final LongSupplier nanoClock;
 
     /**
+     * @param realRoot the workspace (binary files are checked there, since their bytes are not stored)
      * @param pool runs verification of large candidate sets in {@code parallelism} slices
      * @param nanoClock a monotonic clock (regex time limit, timings)
      */
-    public IndexSearch(LuceneStore store, ExecutorService pool, int parallelism, LongSupplier nanoClock) {
+    public IndexSearch(Path realRoot, LuceneStore store, ExecutorService pool, int parallelism, LongSupplier nanoClock) {
+        this.root = realRoot;
         this.store = store;
         this.pool = pool;
         this.parallelism = parallelism;
@@ -145,17 +159,59 @@ public final class IndexSearch {
         awaitAll(running);
         TopHits top = new TopHits(query.maxResults());
         long total = 0;
-        int files = 0;
+        Set<String> matchedPaths = new HashSet<>();
         for (Verifier verifier : verifiers) {
             verifier.top.bestFirst().forEach(top::offer);
             total += verifier.total;
-            files += verifier.files;
+            matchedPaths.addAll(verifier.matchedPaths);
         }
+        int files = matchedPaths.size();
         List<SearchHit> hits = materialise(top.bestFirst(), leaves, query.contextLines());
+        List<String> binaries = binaryMatches(searcher, plan);
         long tookMillis = TimeUnit.NANOSECONDS.toMillis(nanoClock.getAsLong() - started);
-        return new SearchResults(plan.mode(), hits, total, files, total > hits.size(), List.of(), null,
+        return new SearchResults(plan.mode(), hits, total, files, total > hits.size(), binaries, null,
                 candidates.size(), tookMillis);
     }
+
+    // "Binary file matches": small binary files whose byte trigrams fit, checked on disk with the query's
+    // matcher on their bytes read as Latin-1 (each byte one character, so ASCII text in them reads as itself)
+    private List<String> binaryMatches(IndexSearcher searcher, SearchPlan plan) throws IOException {
+        if (!plan.checksBinaries() || plan.candidates() instanceof Formula.All) {
+            return List.of();
+        }
+        Query query = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(IndexFields.KIND, FileRecord.Kind.BINARY.name())), BooleanClause.Occur.FILTER)
+                .add(toQuery(plan.candidates(), IndexFields.BINARY_TRIGRAMS), BooleanClause.Occur.FILTER)
+                .build();
+        List<String> paths = new ArrayList<>();
+        for (Candidate candidate : searcher.search(query, new CandidateCollector(plan).manager())) {
+            paths.add(candidate.path);
+        }
+        paths.sort(null);
+        List<String> matching = new ArrayList<>();
+        for (String path : paths) {
+            if (matching.size() >= MAX_BINARY_MATCHES) {
+                break;
+            }
+            if (plan.matcher().matchesIn(new String(readSmall(root.resolve(path)), StandardCharsets.ISO_8859_1))) {
+                matching.add(path);
+            }
+        }
+        return matching;
+    }
+
+    private static byte[] readSmall(Path file) {
+        try (SeekableByteChannel channel = Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(channel.size(), FileIndexer.BINARY_MATCH_MAX_BYTES));
+            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                // fill
+            }
+            return Arrays.copyOf(buffer.array(), buffer.position());
+        } catch (IOException gone) {
+            return new byte[0];
+        }
+    }
+
 
     private static void awaitAll(List<Future<?>> running) throws IOException {
         try {
@@ -182,8 +238,9 @@ public final class IndexSearch {
         private final LineMatcher matcher;
         private final List<LeafReaderContext> leaves;
         private final TopHits top;
+        // a long file's chunks may fall in different slices, so files are counted by path
+        private final Set<String> matchedPaths = new HashSet<>();
         private long total;
-        private int files;
 
         Verifier(LineMatcher matcher, List<LeafReaderContext> leaves, int maxResults) {
             this.matcher = matcher;
@@ -205,7 +262,7 @@ public final class IndexSearch {
                 matcher.scan(content(stored, candidate.doc), scan);
                 if (scan.matches > 0) {
                     total += scan.matches;
-                    files++;
+                    matchedPaths.add(candidate.path);
                 }
             }
         }
@@ -228,8 +285,9 @@ public final class IndexSearch {
         }
 
         @Override
-        public boolean onLine(int lineNumber, int lineStart, int lineEnd, int matchStart) {
+        public boolean onLine(int chunkLine, int lineStart, int lineEnd, int matchStart) {
             matches++;
+            int lineNumber = candidate.firstLine + chunkLine - 1;
             boolean definition = definitionLines().contains(lineNumber);
             if (top.accepts(definition, candidate.score, candidate.path, lineNumber)) {
                 top.offer(new TopHits.Candidate(candidate.globalDoc, candidate.path, lineNumber, lineStart, lineEnd,
@@ -261,10 +319,10 @@ public final class IndexSearch {
 
     private static Query candidateQuery(SearchPlan plan) {
         BooleanQuery.Builder query = new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(IndexFields.KIND, FileRecord.Kind.TEXT.name())), BooleanClause.Occur.FILTER);
+                .add(new TermQuery(new Term(IndexFields.SEARCHABLE, IndexFields.SEARCHABLE_YES)), BooleanClause.Occur.FILTER);
         if (!(plan.candidates() instanceof Formula.All)) {
             query.add(new BooleanQuery.Builder()
-                    .add(toQuery(plan.candidates()), BooleanClause.Occur.SHOULD)
+                    .add(toQuery(plan.candidates(), IndexFields.TRIGRAMS), BooleanClause.Occur.SHOULD)
                     .add(new TermQuery(new Term(IndexFields.SCAN, IndexFields.SCAN_ALL)), BooleanClause.Occur.SHOULD)
                     .build(), BooleanClause.Occur.FILTER);
         }
@@ -277,25 +335,25 @@ public final class IndexSearch {
         return query.build();
     }
 
-    private static Query toQuery(Formula formula) {
+    private static Query toQuery(Formula formula, String field) {
         return switch (formula) {
             case Formula.All all -> throw new IllegalStateException("ALL is never nested");
-            case Formula.Trigram trigram -> new TermQuery(new Term(IndexFields.TRIGRAMS, trigram.gram()));
-            case Formula.And and -> combine(and.parts(), BooleanClause.Occur.FILTER);
-            case Formula.Or or -> combine(or.parts(), BooleanClause.Occur.SHOULD);
+            case Formula.Trigram trigram -> new TermQuery(new Term(field, trigram.gram()));
+            case Formula.And and -> combine(and.parts(), BooleanClause.Occur.FILTER, field);
+            case Formula.Or or -> combine(or.parts(), BooleanClause.Occur.SHOULD, field);
         };
     }
 
-    private static Query combine(Collection<Formula> parts, BooleanClause.Occur occur) {
+    private static Query combine(Collection<Formula> parts, BooleanClause.Occur occur, String field) {
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
         for (Formula part : parts) {
-            builder.add(toQuery(part), occur);
+            builder.add(toQuery(part, field), occur);
         }
         return builder.build();
     }
 
-    /** A text file the index pre-selected, in index order. */
-    private record Candidate(int leaf, int doc, int globalDoc, String path, double score) { }
+    /** A text file (or chunk of one) the index pre-selected, in index order. */
+    private record Candidate(int leaf, int doc, int globalDoc, String path, int firstLine, double score) { }
 
     /** Collects every candidate with its file score, dropping paths outside the glob. */
     private static final class CandidateCollector extends SimpleCollector {
@@ -305,6 +363,7 @@ public final class IndexSearch {
         private LeafReaderContext leaf;
         private SortedDocValues paths;
         private NumericDocValues flags;
+        private NumericDocValues firstLines;
 
         CandidateCollector(SearchPlan plan) {
             this.plan = plan;
@@ -329,6 +388,7 @@ public final class IndexSearch {
             leaf = context;
             paths = DocValues.getSorted(context.reader(), IndexFields.PATH);
             flags = DocValues.getNumeric(context.reader(), IndexFields.FLAGS);
+            firstLines = DocValues.getNumeric(context.reader(), IndexFields.FIRST_LINE);
         }
 
         @Override
@@ -353,7 +413,8 @@ public final class IndexSearch {
             if ((fileFlags & FileRecord.TEST) != 0) {
                 score *= TEST_FACTOR;
             }
-            candidates.add(new Candidate(leaf.ord, doc, leaf.docBase + doc, path, score));
+            int firstLine = firstLines.advanceExact(doc) ? (int) firstLines.longValue() : 1;
+            candidates.add(new Candidate(leaf.ord, doc, leaf.docBase + doc, path, firstLine, score));
         }
 
         @Override

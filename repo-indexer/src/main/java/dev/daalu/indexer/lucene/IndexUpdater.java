@@ -229,7 +229,7 @@ public final class IndexUpdater {
                 FileIndexer.Outcome outcome = files.index(entry, previous);
                 switch (outcome) {
                     case FileIndexer.Outcome.Indexed indexed -> {
-                        store.put(path, indexed.document(), indexed.record());
+                        store.put(path, indexed.documents(), indexed.record());
                         unreadable.remove(path);
                         changed.incrementAndGet();
                         if (indexed.record().has(FileRecord.PARSED)) {

@@ -46,13 +46,14 @@ public final class Manifest {
             BinaryDocValues hash = DocValues.getBinary(leaf, IndexFields.HASH);
             BinaryDocValues problem = DocValues.getBinary(leaf, IndexFields.PROBLEM);
             for (int doc = 0; doc < leaf.maxDoc(); doc++) {
-                if ((live != null && !live.get(doc)) || !paths.advanceExact(doc)) {
+                // chunk documents have no kind: the file's first document speaks for it
+                if ((live != null && !live.get(doc)) || !paths.advanceExact(doc) || !kind.advanceExact(doc)) {
                     continue;
                 }
                 String path = IndexFields.utf8(paths.lookupOrd(paths.ordValue()));
                 Fingerprint fingerprint = new Fingerprint(size.advanceExact(doc) ? size.longValue() : -1,
                         mtime.advanceExact(doc) ? mtime.longValue() : Fingerprint.UNKNOWN_TIME);
-                int kindOrdinal = kind.advanceExact(doc) ? (int) kind.longValue() : 0;
+                int kindOrdinal = (int) kind.longValue();
                 manifest.put(path, new FileRecord(fingerprint,
                         hash.advanceExact(doc) ? IndexFields.utf8(hash.binaryValue()) : null,
                         kinds[kindOrdinal],
