@@ -3,6 +3,8 @@ package dev.daalu.indexer;
 import dev.daalu.indexer.lucene.IndexLocation;
 import dev.daalu.indexer.lucene.LuceneStore;
 import dev.daalu.indexer.parse.SyntaxParser;
+import dev.daalu.indexer.parse.TreeSitterParser;
+import dev.daalu.indexer.rank.PageRankRepoMapper;
 import dev.daalu.indexer.rank.RepoMapper;
 import dev.daalu.indexer.scan.Fingerprint;
 
@@ -93,7 +95,6 @@ public final class RepoIndexer {
         /**
          * @throws IOException when the root is missing or not a directory (the message says which), or the
          *     index cannot be opened
-         * @throws IllegalStateException when no parser or mapper is configured and there is no default
          */
         public RepoIndex build() throws IOException {
             if (root == null) {
@@ -105,8 +106,8 @@ public final class RepoIndexer {
             if (!Files.isDirectory(root)) {
                 throw new NotDirectoryException(root + ": the workspace is not a directory");
             }
-            SyntaxParser syntax = parser != null ? parser : defaultParser();
-            RepoMapper ranking = mapper != null ? mapper : defaultMapper();
+            SyntaxParser syntax = parser != null ? parser : new TreeSitterParser(config);
+            RepoMapper ranking = mapper != null ? mapper : new PageRankRepoMapper();
             Path realRoot = root.toRealPath();
             Path indexDir = config.indexDir() != null ? config.indexDir()
                     : IndexLocation.defaultFor(realRoot, environment, home);
@@ -129,12 +130,5 @@ public final class RepoIndexer {
             return Fingerprint.contentHash(bytes, bytes.length);
         }
 
-        private static SyntaxParser defaultParser() {
-            throw new IllegalStateException("no parser configured: pass RepoIndexer.builder().parser(...)");
-        }
-
-        private static RepoMapper defaultMapper() {
-            throw new IllegalStateException("no repo mapper configured: pass RepoIndexer.builder().mapper(...)");
-        }
     }
 }

@@ -84,13 +84,18 @@ class RepoIndexerTest {
     }
 
     @Test
-    void withoutAParserTheBuilderSaysWhatIsMissing() throws IOException {
-        Path repo = Files.createDirectories(temp.resolve("ws"));
+    void byDefaultTheIndexTagsWithTreeSitterAndMapsWithPageRank() throws IOException {
+        Path repo = temp.resolve("ws");
+        Workspace.write(repo, "app/greet.py", "def greet(name):\n    return 'hi ' + name\n");
+        Workspace.write(repo, "app/main.py", "from app.greet import greet\n\nprint(greet('x'))\n");
 
-        IllegalStateException error = assertThrows(IllegalStateException.class,
-                () -> RepoIndexer.builder().root(repo).mapper(new ListingMapper()).build());
+        try (RepoIndex index = RepoIndexer.builder().root(repo)
+                .config(IndexConfig.defaults().withIndexDir(temp.resolve("index"))).build()) {
+            index.refresh(IndexListener.NONE);
+            RepoMap map = index.map(RepoMapRequest.of(256));
 
-        assertTrue(error.getMessage().startsWith("no parser configured"), error.getMessage());
+            assertTrue(map.text().contains("app/greet.py") && map.text().contains("def greet(name):"), map.text());
+        }
     }
 
     @Test

@@ -17,7 +17,7 @@ public interface Agent {
      * Runs one turn: the user's message, then model calls and tool calls until the model answers
      * without tool calls, the step limit is hit, a loop is detected, an error occurs, or {@code cancel} fires.
      *
-     * @param sessionId the session to continue; it is created when it does not exist yet
+     * @param sessionId the session to continue (created beforehand by {@link SessionStore#create()}, or a stored one)
      * @param userMessage the user's message
      * @param listener receives the turn's events
      * @param approver asked before every side effect

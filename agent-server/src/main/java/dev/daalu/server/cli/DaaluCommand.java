@@ -3,8 +3,13 @@ package dev.daalu.server.cli;
 import dev.daalu.indexer.cli.IndexCommand;
 import dev.daalu.indexer.cli.MapCommand;
 import dev.daalu.indexer.cli.SearchCommand;
+import dev.daalu.server.log.SecretRedactor;
+import dev.daalu.server.config.ConfigLoader;
+import dev.daalu.server.runtime.LocalWorkspaceOpener;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+
+import java.time.Clock;
 
 /**
  * The {@code daalu} command line. Subcommands are registered in {@link #commandLine()}; each lives in
@@ -17,7 +22,15 @@ public final class DaaluCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /**
+     * Lucene warns on every start that the incubating Vector API is not enabled; that only costs some speed in
+     * vector search, which Daalu does not use, so the warning is noise for users. Held here so it is not collected.
+     */
+    private static final java.util.logging.Logger LUCENE_VECTORIZATION =
+            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization.VectorizationProvider");
+
     public static void main(String[] args) {
+        LUCENE_VECTORIZATION.setLevel(java.util.logging.Level.SEVERE);
         System.exit(commandLine().execute(args));
     }
 
@@ -27,6 +40,12 @@ public final class DaaluCommand implements Runnable {
         line.addSubcommand(new IndexCommand());
         line.addSubcommand(new SearchCommand());
         line.addSubcommand(new MapCommand());
+        line.addSubcommand(new ChatCommand());
+        line.addSubcommand(new ModelsCommand());
+        line.addSubcommand(new StatusCommand());
+        line.addSubcommand(new WorkspaceCommand());
+        line.addSubcommand(new ServeCommand(
+                new LocalWorkspaceOpener(System.getenv(), ConfigLoader.Overrides.NONE, Clock.systemUTC()), SecretRedactor.global()));
         line.setExecutionExceptionHandler(new ErrorHandler());
         return line;
     }
@@ -45,12 +64,12 @@ public final class DaaluCommand implements Runnable {
         }
     }
 
-    /** One clear line on stderr instead of a stack trace; exit code 1. */
+    /** One clear, redacted line on stderr instead of a stack trace; exit code 1. */
     static final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception ex, CommandLine line, CommandLine.ParseResult parsed) {
             String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-            line.getErr().println("daalu: " + message);
+            line.getErr().println("daalu: " + SecretRedactor.global().redact(message));
             return 1;
         }
     }

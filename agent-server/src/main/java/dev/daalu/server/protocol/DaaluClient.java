@@ -20,6 +20,10 @@ public interface DaaluClient {
     @JsonNotification("chat/toolResult")
     void chatToolResult(ChatToolResult params);
 
+    /** A note about the turn for the user, outside the answer (a recovered tool call, a condensed history). */
+    @JsonNotification("chat/notice")
+    void chatNotice(ChatNotice params);
+
     /** Asks the user to approve one side effect; the answer binds to exactly what the preview shows. */
     @JsonRequest("approval/request")
     CompletableFuture<ApprovalResponse> approvalRequest(ApprovalRequestParams params);

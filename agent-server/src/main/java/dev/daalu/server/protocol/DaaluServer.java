@@ -20,6 +20,13 @@ public interface DaaluServer {
     @JsonRequest
     CompletableFuture<Object> shutdown();
 
+    /**
+     * Liveness check that needs no workspace: answers at once, echoing {@code text} (which lets a client check
+     * multi-byte framing end to end).
+     */
+    @JsonRequest("agent/ping")
+    CompletableFuture<PingResult> ping(PingParams params);
+
     /** Ends the process (exit code 0 after shutdown, 1 without). */
     @JsonNotification
     void exit();

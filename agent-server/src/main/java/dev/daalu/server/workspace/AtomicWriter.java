@@ -57,7 +57,11 @@ public final class AtomicWriter {
     public void write(Path target, byte[] content) throws IOException {
         Path destination = Files.isSymbolicLink(target) ? target.toRealPath() : target;
         Path directory = destination.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
+        try {
+            Files.createDirectories(directory);
+        } catch (FileAlreadyExistsException e) {
+            throw new IOException("not written: " + e.getFile() + " is a file, so it cannot hold " + destination.getFileName(), e);
+        }
         Path temp = directory.resolve(TEMP_PREFIX + HexFormat.of().formatHex(randomBytes()) + TEMP_SUFFIX);
         record(temp);
         try {
@@ -150,9 +154,6 @@ public final class AtomicWriter {
         if ("No space left on device".equals(reason) || message.endsWith("No space left on device")) {
             return new IOException("not written: the disk holding " + destination.getParent()
                     + " is full; the file is unchanged", e);
-        }
-        if (e instanceof FileAlreadyExistsException) {
-            return new IOException("not written: " + e.getMessage() + " already exists", e);
         }
         return new IOException("not written: " + message + "; the file is unchanged", e);
     }

@@ -30,24 +30,31 @@ public final class CommandRunner {
     private static final List<String> DROPPED_ENV = List.of("GIT_TRACE", "GIT_TRACE_CURL", "GIT_CURL_VERBOSE",
             "GIT_ASKPASS", "SSH_ASKPASS");
 
-    private final int headBytes;
-    private final int tailBytes;
+    private final int defaultCapBytes;
 
     /**
-     * @param outputCapBytes at most this many bytes of output are kept: the first half and the last half
+     * @param defaultCapBytes at most this many bytes of output are kept unless a call says otherwise: the first
+     *     half and the last half
      */
-    public CommandRunner(int outputCapBytes) {
-        this.headBytes = outputCapBytes / 2;
-        this.tailBytes = outputCapBytes - headBytes;
+    public CommandRunner(int defaultCapBytes) {
+        this.defaultCapBytes = defaultCapBytes;
+    }
+
+    /** Runs {@code command} keeping the default amount of output. */
+    public CommandResult run(String command, Path cwd, Duration timeout, CancelToken cancel) throws IOException {
+        return run(command, cwd, timeout, cancel, defaultCapBytes);
     }
 
     /**
      * Runs {@code command}.
      *
      * @param cwd absolute working directory (already confined to the workspace)
+     * @param capBytes at most this many bytes of output are kept: the first half and the last half
      * @throws IOException when bash cannot be started at all
      */
-    public CommandResult run(String command, Path cwd, Duration timeout, CancelToken cancel) throws IOException {
+    public CommandResult run(String command, Path cwd, Duration timeout, CancelToken cancel, int capBytes) throws IOException {
+        int headBytes = capBytes / 2;
+        int tailBytes = capBytes - headBytes;
         ProcessBuilder builder = new ProcessBuilder("setsid", "bash", "-lc", command)
                 .directory(cwd.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))

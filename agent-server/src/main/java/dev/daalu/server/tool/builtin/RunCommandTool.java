@@ -72,7 +72,8 @@ public final class RunCommandTool implements Tool {
         return Prepared.gated(preview, cancel -> {
             CommandResult result;
             try {
-                result = context.commands().run(command, cwd.absolute(), Duration.ofSeconds(timeout), cancel);
+                result = context.commands().run(command, cwd.absolute(), Duration.ofSeconds(timeout), cancel,
+                        context.limits().maxOutputChars());
             } catch (IOException e) {
                 throw new ToolException("The command could not be started: " + e.getMessage());
             } finally {

@@ -5,6 +5,7 @@ import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.Patch;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -31,7 +32,11 @@ record UnifiedDiff(String text, int added, int removed) {
             removed += delta.getSource().size();
         }
         String from = oldText == null ? "/dev/null" : "a/" + path;
-        List<String> diff = UnifiedDiffUtils.generateUnifiedDiff(from, "b/" + path, before, patch, CONTEXT_LINES);
+        List<String> diff = new ArrayList<>(UnifiedDiffUtils.generateUnifiedDiff(from, "b/" + path, before, patch, CONTEXT_LINES));
+        if (before.isEmpty() && diff.size() > 2) {
+            // git numbers a hunk of an empty file from line 0; the library from 1
+            diff.set(2, diff.get(2).replaceFirst("^@@ -1,0 ", "@@ -0,0 "));
+        }
         return new UnifiedDiff(String.join("\n", diff) + (diff.isEmpty() ? "" : "\n"), added, removed);
     }
 

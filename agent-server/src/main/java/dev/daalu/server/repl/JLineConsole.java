@@ -1,0 +1,76 @@
+package dev.daalu.server.repl;
+
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/** The interactive console: JLine line editing and history, and Ctrl-C through the terminal's signal handler. */
+public final class JLineConsole implements Console, AutoCloseable {
+
+    private final Terminal terminal;
+    private final LineReader reader;
+    private final boolean colors;
+
+    private JLineConsole(Terminal terminal, LineReader reader, boolean colors) {
+        this.terminal = terminal;
+        this.reader = reader;
+        this.colors = colors;
+    }
+
+    /** Opens the system terminal, with history kept in {@code historyFile}. */
+    public static JLineConsole open(Path historyFile, boolean noColor) throws IOException {
+        Terminal terminal = TerminalBuilder.builder().system(true).name("daalu").build();
+        LineReader reader = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("daalu")
+                .variable(LineReader.HISTORY_FILE, historyFile)
+                .variable(LineReader.HISTORY_SIZE, 1000)
+                .build();
+        boolean colors = !noColor && !Terminal.TYPE_DUMB.equals(terminal.getType());
+        return new JLineConsole(terminal, reader, colors);
+    }
+
+    @Override
+    public String readLine(String prompt) throws Interrupted, EndOfInput {
+        try {
+            return reader.readLine(prompt);
+        } catch (UserInterruptException e) {
+            throw new Interrupted();
+        } catch (EndOfFileException e) {
+            throw new EndOfInput();
+        }
+    }
+
+    @Override
+    public PrintWriter out() {
+        return terminal.writer();
+    }
+
+    @Override
+    public PrintWriter err() {
+        return terminal.writer();
+    }
+
+    @Override
+    public boolean colors() {
+        return colors;
+    }
+
+    @Override
+    public AutoCloseable onInterrupt(Runnable handler) {
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> handler.run());
+        return () -> terminal.handle(Terminal.Signal.INT, previous);
+    }
+
+    @Override
+    public void close() throws IOException {
+        terminal.close();
+    }
+}

@@ -1,0 +1,3 @@
+export function leftPad(text, width) {
+  return String(text).padStart(width);
+}

@@ -1,0 +1,7 @@
+variable "bucket_prefix" {
+  type = string
+}
+
+variable "vpc_id" {
+  type = string
+}
