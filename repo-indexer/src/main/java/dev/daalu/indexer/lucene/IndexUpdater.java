@@ -3,6 +3,7 @@ package dev.daalu.indexer.lucene;
 import dev.daalu.indexer.IndexConfig;
 import dev.daalu.indexer.IndexListener;
 import dev.daalu.indexer.IndexListener.IndexProgress.Phase;
+import dev.daalu.indexer.parse.ParseThreads;
 import dev.daalu.indexer.parse.SyntaxParser;
 import dev.daalu.indexer.scan.ChangeSet;
 import dev.daalu.indexer.scan.FileClassifier;
@@ -25,7 +26,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,8 +42,6 @@ public final class IndexUpdater {
     /** Result of one pass. */
     public record Pass(int changed, long millis) { }
 
-    /** Stack size of worker threads: tree-sitter's native parser runs on the Java thread's stack. */
-    public static final long WORKER_STACK_BYTES = 64L * 1024 * 1024;
     private static final int IN_FLIGHT_PER_THREAD = 4;
     /** A file in flight takes one permit, plus one per MiB, so a few big files cannot fill the heap. */
     private static final int BIG_FILE_PERMITS = (int) (FileClassifier.MAX_TEXT_BYTES >> 20);
@@ -68,17 +66,13 @@ public final class IndexUpdater {
         this.files = new FileIndexer(realRoot, config, parser, store, clock);
     }
 
-    /** Daemon worker threads with {@link #WORKER_STACK_BYTES} of stack, which end when idle. */
+    /**
+     * Daemon worker threads, which end when idle. They are {@link ParseThreads}: tree-sitter's native parser
+     * runs on the Java thread's stack and needs a big one, and parses inline only on such threads.
+     */
     public static ExecutorService workerPool(int threads) {
-        ThreadGroup group = new ThreadGroup("daalu-indexer");
-        AtomicInteger count = new AtomicInteger();
-        ThreadFactory factory = task -> {
-            Thread thread = new Thread(group, task, "daalu-indexer-" + count.incrementAndGet(), WORKER_STACK_BYTES);
-            thread.setDaemon(true);
-            return thread;
-        };
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), factory);
+                new LinkedBlockingQueue<>(), ParseThreads.factory("daalu-indexer"));
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }

@@ -2,7 +2,8 @@ package dev.daalu.indexer.search;
 
 /**
  * The trigram alphabet shared by the index and the query planner: three consecutive UTF-16 code units of
- * the text, each case-folded with {@link #fold}, all three word characters (letters, digits, {@code _}).
+ * the text, each case-folded with {@link #fold}, all three word characters (letters, digits, {@code _} and
+ * {@code -}, so that kebab-case names like {@code bucket-policy} keep the trigrams across their joins).
  * Folding makes one index serve case-sensitive and case-insensitive queries: a file holding
  * {@code BucketPolicy} has the trigram {@code buc}, which both {@code Bucket} and {@code (?i)bucket} look up,
  * and the verification step restores exactness. Trigrams with spaces or punctuation ({@code ") {"},
@@ -38,8 +39,10 @@ public final class Trigrams {
 
     /** Whether a (folded) code unit can be part of an indexed trigram. */
     public static boolean isWordChar(char c) {
-        return c < 0x80 ? (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || (c >= 'A' && c <= 'Z')
-                : Character.isLetterOrDigit(c);
+        if (c >= 0x80) {
+            return Character.isLetterOrDigit(c);
+        }
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
     }
 
     /** Packs three folded code units into one long (48 bits). */
