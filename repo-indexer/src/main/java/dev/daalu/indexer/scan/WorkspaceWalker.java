@@ -97,6 +97,14 @@ public final class WorkspaceWalker {
 
     private record Start(Path dir, String relative, IgnoreRules.Level level) { }
 
+    /** A directory entry, ordered by name. */
+    private record Child(String name, Path path) implements Comparable<Child> {
+        @Override
+        public int compareTo(Child other) {
+            return name.compareTo(other.name);
+        }
+    }
+
     // Descends from the root to startDir, collecting the ignore rules of every directory above it; null when
     // startDir is ignored
     private Start start(String startDir) throws IOException {
@@ -154,30 +162,35 @@ public final class WorkspaceWalker {
 
     private boolean walkDirectory(Path dir, String relative, IgnoreRules.Level parentLevel, int depthLeft,
                                   Visitor visitor, Set<Object> seenDirectories) {
-        List<String> names = new ArrayList<>();
+        List<Child> children = new ArrayList<>();
+        boolean hasGitignore = false;
+        boolean hasDaaluignore = false;
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             for (Path child : stream) {
-                names.add(child.getFileName().toString());
+                String name = child.getFileName().toString();
+                hasGitignore |= name.equals(IgnoreRules.GITIGNORE);
+                hasDaaluignore |= name.equals(IgnoreRules.DAALUIGNORE);
+                children.add(new Child(name, child));
             }
         } catch (IOException e) {
             visitor.problem(relative, "cannot list directory: " + describe(e));
             return true;
         }
-        names.sort(null);
+        children.sort(null);
         IgnoreRules.Level level;
         try {
-            level = rules.enter(parentLevel, relative, dir, names.contains(IgnoreRules.GITIGNORE),
-                    names.contains(IgnoreRules.DAALUIGNORE));
+            level = rules.enter(parentLevel, relative, dir, hasGitignore, hasDaaluignore);
         } catch (IOException e) {
             visitor.problem(relative, "cannot read ignore file: " + describe(e));
             level = parentLevel;
         }
-        for (String name : names) {
+        for (Child entry : children) {
+            String name = entry.name();
             if (name.equals(".git")) {
                 continue;
             }
             String childRelative = relative.isEmpty() ? name : relative + "/" + name;
-            Path child = dir.resolve(name);
+            Path child = entry.path();
             BasicFileAttributes attributes;
             try {
                 attributes = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);

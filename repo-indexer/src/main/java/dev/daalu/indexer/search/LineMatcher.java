@@ -30,10 +30,14 @@ public sealed interface LineMatcher {
         return new Literal(literal);
     }
 
+    /** A literal prefix at least this long is searched for with {@code indexOf} before the regex runs. */
+    int MIN_PREFIX = 3;
+
     /**
-     * A pattern compiled with {@link #REGEX_FLAGS}, matched against each line as a whole input. When
-     * {@code lineSafe} (see {@link RegexLiterals}), a multi-line copy first searches the whole text and
-     * only the lines it stops at are checked; otherwise every line is matched separately.
+     * A pattern compiled with {@link #REGEX_FLAGS}, matched against each line as a whole input. Lines are
+     * found, fastest first: by the {@link RegexPrefix literal prefix} every match starts with; else, when
+     * {@code lineSafe} (see {@link RegexLiterals}), by a multi-line copy searching the whole text; else
+     * every line is matched.
      *
      * @param deadline bounds the time spent in the regex engine (catastrophic backtracking)
      */
@@ -41,8 +45,10 @@ public sealed interface LineMatcher {
         if ((pattern.flags() & REGEX_FLAGS) != REGEX_FLAGS) {
             throw new IllegalArgumentException("compile the pattern with LineMatcher.REGEX_FLAGS");
         }
-        Pattern whole = lineSafe ? Pattern.compile(pattern.pattern(), pattern.flags() | Pattern.MULTILINE) : null;
-        return new Regex(pattern, whole, deadline);
+        String prefix = RegexPrefix.of(pattern.pattern());
+        Pattern whole = lineSafe && prefix.length() < MIN_PREFIX
+                ? Pattern.compile(pattern.pattern(), pattern.flags() | Pattern.MULTILINE) : null;
+        return new Regex(pattern, prefix.length() >= MIN_PREFIX ? prefix : null, whole, deadline);
     }
 
     /**
@@ -231,13 +237,18 @@ public sealed interface LineMatcher {
         }
     }
 
-    /** @param whole the pattern with MULTILINE, to search the whole text; null to match line by line */
-    record Regex(Pattern pattern, Pattern whole, Deadline deadline) implements LineMatcher {
+    /**
+     * @param prefix literal text every match starts with, or null
+     * @param whole the pattern with MULTILINE, to search the whole text, or null
+     */
+    record Regex(Pattern pattern, String prefix, Pattern whole, Deadline deadline) implements LineMatcher {
         @Override
         public void scan(String text, LineVisitor visitor) {
             CharSequence guarded = deadline.guard(text);
             Matcher line = pattern.matcher(guarded);
-            if (whole != null) {
+            if (prefix != null) {
+                scanByPrefix(text, prefix, line, visitor);
+            } else if (whole != null) {
                 scanWhole(text, whole.matcher(guarded), line, visitor);
             } else {
                 scanLines(text, line, visitor);
@@ -263,6 +274,24 @@ public sealed interface LineMatcher {
                     first = line.start();
                 }
                 if (first >= 0 && !visitor.onLine(lines.lineAt(start), start, end, first)) {
+                    return;
+                }
+                from = end + 1;
+            }
+        }
+
+        // Only lines holding the prefix can match; each is matched on its own
+        private static void scanByPrefix(String text, String prefix, Matcher line, LineVisitor visitor) {
+            LineCounter lines = new LineCounter(text);
+            int from = 0;
+            while (from <= text.length()) {
+                int found = text.indexOf(prefix, from);
+                if (found < 0) {
+                    return;
+                }
+                int start = text.lastIndexOf('\n', found - 1) + 1;
+                int end = lineEnd(text, found);
+                if (line.region(start, end).find() && !visitor.onLine(lines.lineAt(start), start, end, line.start())) {
                     return;
                 }
                 from = end + 1;
