@@ -23,17 +23,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Brings the store up to date with the workspace: a full pass ({@link #refresh}) walks everything, an
- * {@link #update} looks only at given paths. Files to (re)read go to worker threads through a bounded window,
- * so the walk never runs far ahead and memory holds only the files in flight; the walk and the reading overlap.
+ * Brings the store up to date with the workspace: a full pass ({@link #refresh}) walks everything (listing
+ * directories on several threads), an {@link #update} looks only at given paths. Files to (re)read go to
+ * worker threads through a bounded window, so the walk never runs far ahead and memory holds only the files in
+ * flight; the walk and the reading overlap.
  *
  * <p>Not thread-safe: the caller runs one pass at a time.
  */
@@ -90,7 +93,12 @@ public final class IndexUpdater {
         WorkspaceWalker walker = new WorkspaceWalker(root, IgnoreRules.load(root, config.respectGitignore()));
         ChangeSet changes = new ChangeSet(store.manifest().fingerprints());
         Batch batch = new Batch(progress);
-        walk(walker, "", changes, batch, progress);
+        ForkJoinPool listing = new ForkJoinPool(config.threads());
+        try {
+            walk(walker, "", changes, batch, progress, listing);
+        } finally {
+            listing.shutdown();
+        }
         progress.always(Phase.WALK, changes.seen(), changes.seen(), null);
         batch.await();
         for (String gone : changes.deleted()) {
@@ -131,7 +139,7 @@ public final class IndexUpdater {
                     known.put(inside, store.manifest().get(inside).fingerprint());
                 }
                 ChangeSet changes = new ChangeSet(known);
-                walk(walker, path, changes, batch, progress);
+                walk(walker, path, changes, batch, progress, null);
                 batch.await();
                 for (String gone : changes.deleted()) {
                     store.delete(gone);
@@ -145,31 +153,37 @@ public final class IndexUpdater {
         return new Pass(batch.changed.get(), clock.millis() - start);
     }
 
-    private void walk(WorkspaceWalker walker, String from, ChangeSet changes, Batch batch, ProgressThrottle progress)
-            throws IOException {
-        try {
-            walker.walk(from, Integer.MAX_VALUE, new WorkspaceWalker.Visitor() {
-                @Override
-                public boolean visit(WalkEntry entry) {
-                    if (entry.kind() != WalkEntry.Kind.FILE) {
-                        return true;
-                    }
-                    if (changes.offer(entry.path(), entry.fingerprint()) != ChangeSet.Change.UNCHANGED) {
-                        try {
-                            batch.submit(entry, store.manifest().get(entry.path()));
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    }
-                    progress.report(Phase.WALK, changes.seen(), -1, entry.path());
+    // Feeds every changed file to the batch; lists directories on pool when given (the visitor is thread-safe)
+    private void walk(WorkspaceWalker walker, String from, ChangeSet changes, Batch batch, ProgressThrottle progress,
+                      ForkJoinPool pool) throws IOException {
+        WorkspaceWalker.Visitor visitor = new WorkspaceWalker.Visitor() {
+            @Override
+            public boolean visit(WalkEntry entry) {
+                if (entry.kind() != WalkEntry.Kind.FILE) {
                     return true;
                 }
-
-                @Override
-                public void problem(String relativePath, String message) {
-                    unreadable.put(relativePath, message);
+                if (changes.offer(entry.path(), entry.fingerprint()) != ChangeSet.Change.UNCHANGED) {
+                    try {
+                        batch.submit(entry, store.manifest().get(entry.path()));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
                 }
-            });
+                progress.report(Phase.WALK, changes.seen(), -1, entry.path());
+                return true;
+            }
+
+            @Override
+            public void problem(String relativePath, String message) {
+                unreadable.put(relativePath, message);
+            }
+        };
+        try {
+            if (pool == null) {
+                walker.walk(from, Integer.MAX_VALUE, visitor);
+            } else {
+                walker.walkConcurrently(from, visitor, pool);
+            }
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -188,7 +202,7 @@ public final class IndexUpdater {
         private final AtomicInteger parsed = new AtomicInteger();
         private final AtomicInteger changed = new AtomicInteger();
         private volatile IOException storeFailure;
-        private long lastCommit = clock.millis();
+        private final AtomicLong lastCommit = new AtomicLong(clock.millis());
 
         Batch(ProgressThrottle progress) {
             this.progress = progress;
@@ -210,10 +224,10 @@ public final class IndexUpdater {
                 permits.release(cost);
                 throw new IOException("the index is closed", e);
             }
-            if (clock.millis() - lastCommit > COMMIT_EVERY_MILLIS) {
+            long last = lastCommit.get();
+            if (clock.millis() - last > COMMIT_EVERY_MILLIS && lastCommit.compareAndSet(last, clock.millis())) {
                 // a long first pass keeps what it did so far if the process stops
                 store.commit();
-                lastCommit = clock.millis();
             }
         }
 
