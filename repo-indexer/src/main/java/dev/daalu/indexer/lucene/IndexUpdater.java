@@ -116,7 +116,9 @@ public final class IndexUpdater {
     /**
      * Re-indexes exactly these paths (relative, normalised): files are re-read, directories walked, and
      * whatever is gone, ignored or a link is dropped with everything under it. When this returns, searches
-     * see the result.
+     * see the result. It is not committed (an fsync costs more than the update): the next {@link #refresh}
+     * or closing the store commits, and if the process dies first, that next pass re-reads the files, whose
+     * modification times then differ from the last commit.
      */
     public Pass update(Collection<String> relativePaths) throws IOException {
         long start = clock.millis();
@@ -149,7 +151,6 @@ public final class IndexUpdater {
         }
         batch.await();
         store.refresh();
-        store.commit();
         return new Pass(batch.changed.get(), clock.millis() - start);
     }
 
