@@ -111,9 +111,11 @@ final class FileIndexer {
     private Outcome text(String path, Fingerprint fingerprint, String hash, String text, long size) {
         boolean vendored = classifier.isVendored(path, text);
         String language = parser.languageFor(path).orElse(null);
+        // a script without an extension may still name its interpreter, which the parser reads itself
+        boolean parseable = language != null || text.startsWith("#!");
         FileTags tags;
         String problem = null;
-        if (language == null) {
+        if (!parseable) {
             tags = FileTags.none();
         } else if (vendored && !config.symbolsForVendored()) {
             tags = FileTags.skipped(language, FileClassifier.VENDORED);
@@ -139,7 +141,7 @@ final class FileIndexer {
 
     private FileTags cachedOrParsed(String path, String hash, String language, String text) {
         try {
-            FileTags cached = store.cachedTags(hash, language);
+            FileTags cached = language == null ? null : store.cachedTags(hash, language);
             if (cached != null) {
                 return cached;
             }

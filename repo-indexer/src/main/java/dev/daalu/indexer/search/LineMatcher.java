@@ -30,9 +30,6 @@ public sealed interface LineMatcher {
         return new Literal(literal);
     }
 
-    /** A literal prefix at least this long is searched for with {@code indexOf} before the regex runs. */
-    int MIN_PREFIX = 3;
-
     /**
      * A pattern compiled with {@link #REGEX_FLAGS}, matched against each line as a whole input. Lines are
      * found, fastest first: by the {@link RegexPrefix literal prefix} every match starts with; else, when
@@ -46,9 +43,9 @@ public sealed interface LineMatcher {
             throw new IllegalArgumentException("compile the pattern with LineMatcher.REGEX_FLAGS");
         }
         String prefix = RegexPrefix.of(pattern.pattern());
-        Pattern whole = lineSafe && prefix.length() < MIN_PREFIX
-                ? Pattern.compile(pattern.pattern(), pattern.flags() | Pattern.MULTILINE) : null;
-        return new Regex(pattern, prefix.length() >= MIN_PREFIX ? prefix : null, whole, deadline);
+        boolean usePrefix = prefix.length() >= Regex.MIN_PREFIX;
+        Pattern whole = lineSafe && !usePrefix ? Pattern.compile(pattern.pattern(), pattern.flags() | Pattern.MULTILINE) : null;
+        return new Regex(pattern, usePrefix ? prefix : null, whole, deadline);
     }
 
     /**
@@ -65,15 +62,12 @@ public sealed interface LineMatcher {
         String prefix = special < 0 ? body : body.substring(0, special);
         int anchor = 0;
         for (int i = 1; i < prefix.length(); i++) {
-            if (RARITY.indexOf(prefix.charAt(i)) > RARITY.indexOf(prefix.charAt(anchor))) {
+            if (Identifier.RARITY.indexOf(prefix.charAt(i)) > Identifier.RARITY.indexOf(prefix.charAt(anchor))) {
                 anchor = i;
             }
         }
         return new Identifier(prefix, anchor, pattern);
     }
-
-    /** Characters of identifiers from most to least frequent in source code (roughly); picks the anchor. */
-    String RARITY = "etaoinsrlcdupmhfgbyw_vkx0123456789qjz-";
 
     /**
      * Per-line semantics close to {@code rg}: a line is the whole input, so {@code ^ $} are its ends (also
@@ -145,6 +139,9 @@ public sealed interface LineMatcher {
      * @param anchor the position in {@code prefix} of the character searched for
      */
     record Identifier(String prefix, int anchor, Pattern pattern) implements LineMatcher {
+        /** Characters of identifiers from most to least frequent in source code (roughly); picks the anchor. */
+        private static final String RARITY = "etaoinsrlcdupmhfgbyw_vkx0123456789qjz-";
+
         @Override
         public void scan(String text, LineVisitor visitor) {
             if (hasCasePartners(text)) {
@@ -242,6 +239,9 @@ public sealed interface LineMatcher {
      * @param whole the pattern with MULTILINE, to search the whole text, or null
      */
     record Regex(Pattern pattern, String prefix, Pattern whole, Deadline deadline) implements LineMatcher {
+        /** A literal prefix at least this long is searched for with {@code indexOf} before the regex runs. */
+        private static final int MIN_PREFIX = 3;
+
         @Override
         public void scan(String text, LineVisitor visitor) {
             CharSequence guarded = deadline.guard(text);
