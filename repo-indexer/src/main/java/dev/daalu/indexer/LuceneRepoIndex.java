@@ -8,7 +8,6 @@ import dev.daalu.indexer.lucene.StoreSymbols;
 import dev.daalu.indexer.parse.SyntaxParser;
 import dev.daalu.indexer.rank.RepoMapper;
 import dev.daalu.indexer.scan.IgnoreRules;
-import dev.daalu.indexer.scan.WalkEntry;
 import dev.daalu.indexer.scan.WorkspaceWalker;
 
 import java.io.IOException;
@@ -39,6 +38,7 @@ final class LuceneRepoIndex implements RepoIndex {
     private final RepoMapper mapper;
     private final LuceneStore store;
     private final ExecutorService workers;
+    private final ExecutorService searchers;
     private final IndexUpdater updater;
     private final IndexSearch search;
     private final StoreSymbols symbols;
@@ -58,7 +58,8 @@ final class LuceneRepoIndex implements RepoIndex {
         this.store = store;
         this.workers = IndexUpdater.workerPool(config.threads());
         this.updater = new IndexUpdater(realRoot, config, parser, store, workers, clock);
-        this.search = new IndexSearch(store, System::nanoTime);
+        this.searchers = IndexSearch.searchPool(config.threads());
+        this.search = new IndexSearch(realRoot, store, searchers, config.threads(), System::nanoTime);
         this.symbols = new StoreSymbols(store);
         this.state = store.manifest().size() > 0 ? IndexStatus.State.READY : IndexStatus.State.EMPTY;
     }
@@ -207,6 +208,7 @@ final class LuceneRepoIndex implements RepoIndex {
             }
             closed = true;
             workers.shutdown();
+            searchers.shutdown();
             store.close();
         } finally {
             passLock.unlock();

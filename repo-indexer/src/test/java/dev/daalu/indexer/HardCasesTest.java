@@ -180,6 +180,9 @@ class HardCasesTest {
             SearchResults results = index.search(SearchQuery.of("B22-NEEDLE"));
             assertTrue(results.hits().isEmpty());
             assertEquals(0, results.totalMatches());
+            assertEquals(List.of("B22-leading-nul.js", "B22-leading-nul.txt"), results.binaryFilesMatched());
+            assertEquals(List.of("B22-leading-nul.js"), index.search(SearchQuery.of("NEEDLE-IN-FONT OS/2")).binaryFilesMatched());
+            assertEquals(List.of(), index.search(SearchQuery.regex("B22-NEEDLE")).binaryFilesMatched());
             assertEquals(List.of(), parser.parsed());
             assertEquals(List.of(), mapPaths(index));
             assertTrue(Files.exists(ws.resolve("B22-leading-nul.js")));

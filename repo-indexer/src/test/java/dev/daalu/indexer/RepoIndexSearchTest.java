@@ -155,6 +155,27 @@ class RepoIndexSearchTest {
     }
 
     @Test
+    void aLongFileIsSearchedInChunksYetReportsItsOwnLineNumbers() throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i <= 30_000; i++) {
+            text.append("line ").append(i).append(i % 7_000 == 0 ? " chunk_marker" : "").append('\n');
+        }
+        text.append("x".repeat(300_000)).append(" after_a_long_line\n");
+        Workspace.write(workspace, "big/generated.txt", text.toString());
+        index.update(List.of(Path.of("big/generated.txt")));
+
+        SearchResults markers = index.search(SearchQuery.of("chunk_marker").withContextLines(1));
+        assertEquals(List.of("big/generated.txt:7000:11:line 7000 chunk_marker", "big/generated.txt:14000:12:line 14000 chunk_marker",
+                "big/generated.txt:21000:12:line 21000 chunk_marker", "big/generated.txt:28000:12:line 28000 chunk_marker"),
+                lines(markers));
+        assertEquals(1, markers.filesMatched());
+        assertEquals(List.of("line 6999"), markers.hits().get(0).before());
+        assertEquals(1, index.search(SearchQuery.of("after_a_long_line")).totalMatches());
+        assertEquals(30_001, index.search(SearchQuery.regex("^(line|x)").withGlob("big/**")).totalMatches());
+        assertTrue(index.search(SearchQuery.of("line 29999")).candidateFiles() < 4, "only some chunks are verified");
+    }
+
+    @Test
     void columnsCountCharactersNotBytes() throws IOException {
         Workspace.write(workspace, "docs/runbook.md", "Ünïcödé 👋 then target\n");
         index.update(List.of(Path.of("docs/runbook.md")));

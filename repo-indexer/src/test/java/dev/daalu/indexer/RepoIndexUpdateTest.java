@@ -177,6 +177,24 @@ class RepoIndexUpdateTest {
     }
 
     @Test
+    void theTagCacheNeverServesAnOlderVersionOfAFile() throws IOException {
+        Workspace.write(workspace, "a.py", "def old_one():\n    pass\n");
+        IndexConfig oneThread = IndexConfig.defaults().withIndexDir(indexDir).withThreads(1);
+        try (RepoIndex index = TestIndexes.open(workspace, oneThread, parser)) {
+            index.refresh(IndexListener.NONE);
+
+            // a.py is re-read first and takes the new content's hash while searches still see its old document
+            Workspace.write(workspace, "a.py", "def new_one():\n    pass\n");
+            Workspace.write(workspace, "b.py", "def new_one():\n    pass\n");
+            index.refresh(IndexListener.NONE);
+
+            for (RepoMap.MapFile file : index.map(RepoMapRequest.of(1024)).files()) {
+                assertEquals(List.of("new_one"), file.definitions().stream().map(RepoMap.MapEntry::name).toList(), file.path());
+            }
+        }
+    }
+
+    @Test
     void otherParseSettingsRebuildTheIndex() throws IOException {
         Workspace.write(workspace, "vendor/lib.py", "def vendored():\n    pass\n");
         try (RepoIndex index = TestIndexes.open(workspace, indexDir, parser)) {
@@ -221,8 +239,8 @@ class RepoIndexUpdateTest {
         };
         try (RepoIndex index = TestIndexes.open(workspace, indexDir, blocking)) {
             index.refresh(IndexListener.NONE);
-            Workspace.write(workspace, "b.py", "after_token\n");
-            Workspace.write(workspace, "a.py", "after_token\n");
+            Workspace.write(workspace, "b.py", "after_token in b\n");
+            Workspace.write(workspace, "a.py", "after_token in a\n");
             CompletableFuture<IndexStatus> refresh = CompletableFuture.supplyAsync(() -> {
                 try {
                     return index.refresh(IndexListener.NONE);

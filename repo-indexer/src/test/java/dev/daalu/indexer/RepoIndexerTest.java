@@ -99,6 +99,20 @@ class RepoIndexerTest {
     }
 
     @Test
+    void aScriptWithoutAnExtensionIsParsedByItsInterpreterLine() throws IOException {
+        Path repo = temp.resolve("ws");
+        Workspace.write(repo, "bin/deploy", "#!/usr/bin/env bash\nrollout_service() {\n  kubectl apply -f k8s/\n}\nrollout_service\n");
+
+        try (RepoIndex index = RepoIndexer.builder().root(repo)
+                .config(IndexConfig.defaults().withIndexDir(temp.resolve("index"))).build()) {
+            IndexStatus status = index.refresh(IndexListener.NONE);
+
+            assertEquals(1, status.parsedFiles());
+            assertTrue(index.map(RepoMapRequest.of(256)).text().contains("rollout_service"));
+        }
+    }
+
+    @Test
     void listingHonoursIgnoreRulesDepthAndTheEntryCap() throws IOException {
         Path repo = temp.resolve("ws");
         Workspace.write(repo, ".gitignore", "dist/\n");

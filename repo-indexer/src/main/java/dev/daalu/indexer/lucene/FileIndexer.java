@@ -14,6 +14,7 @@ import org.apache.lucene.document.Document;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -33,8 +35,8 @@ final class FileIndexer {
 
     /** What became of one file. */
     sealed interface Outcome {
-        /** The file's (new) document. */
-        record Indexed(Document document, FileRecord record) implements Outcome { }
+        /** The file's (new) documents (see {@link IndexFields#textDocuments}). */
+        record Indexed(List<Document> documents, FileRecord record) implements Outcome { }
 
         /** Same content as before: only the fingerprint changes. */
         record Touched(FileRecord record) implements Outcome { }
@@ -45,6 +47,10 @@ final class FileIndexer {
 
     /** More distinct trigrams than this, and the file is verified on every search instead. */
     static final int MAX_TRIGRAMS_PER_FILE = 1 << 20;
+    /** Binary files up to this size are indexed for "binary file matches" (by their bytes' trigrams). */
+    static final int BINARY_MATCH_MAX_BYTES = 1 << 20;
+    /** A binary file with more distinct trigrams (compressed or random data) is not worth indexing. */
+    static final int BINARY_MATCH_MAX_TRIGRAMS = 1 << 16;
 
     private final Path root;
     private final IndexConfig config;
@@ -85,15 +91,15 @@ final class FileIndexer {
             return new Outcome.Failed("cannot read: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
+        if (contents.binary()) {
+            return binary(path, new FileRecord(fingerprint, null, FileRecord.Kind.BINARY, 0, null), contents);
+        }
         if (contents.length() > FileClassifier.MAX_TEXT_BYTES) {
             return tooLarge(path, new Fingerprint(contents.length(), Fingerprint.UNKNOWN_TIME), contents.length());
         }
         if (contents.length() != entry.size()) {
             // changed while we read it: index what we read, and look again next pass
             fingerprint = new Fingerprint(contents.length(), Fingerprint.UNKNOWN_TIME);
-        }
-        if (contents.binary()) {
-            return manifestOnly(path, new FileRecord(fingerprint, null, FileRecord.Kind.BINARY, 0, null));
         }
         String hash = Fingerprint.contentHash(contents.bytes(), contents.length());
         if (previous != null && previous.kind() == FileRecord.Kind.TEXT && hash.equals(previous.hash())) {
@@ -105,9 +111,11 @@ final class FileIndexer {
     private Outcome text(String path, Fingerprint fingerprint, String hash, String text, long size) {
         boolean vendored = classifier.isVendored(path, text);
         String language = parser.languageFor(path).orElse(null);
+        // a script without an extension may still name its interpreter, which the parser reads itself
+        boolean parseable = language != null || text.startsWith("#!");
         FileTags tags;
         String problem = null;
-        if (language == null) {
+        if (!parseable) {
             tags = FileTags.none();
         } else if (vendored && !config.symbolsForVendored()) {
             tags = FileTags.skipped(language, FileClassifier.VENDORED);
@@ -125,21 +133,15 @@ final class FileIndexer {
                 }
             }
         }
-        int flags = flags(path, vendored, tags);
-        LongSet grams = trigramSets.get();
-        grams.clear();
-        long[] trigrams = Trigrams.collect(text, grams) ? grams.toArray() : null;
-        grams.clear();
-        if (trigrams == null) {
-            flags |= FileRecord.SCAN_ALWAYS;
-        }
-        FileRecord record = new FileRecord(fingerprint, hash, FileRecord.Kind.TEXT, flags, problem);
-        return new Outcome.Indexed(IndexFields.textDocument(path, record, text, trigrams, tags), record);
+        FileRecord record = new FileRecord(fingerprint, hash, FileRecord.Kind.TEXT, flags(path, vendored, tags), problem);
+        LongSet scratch = trigramSets.get();
+        scratch.clear();
+        return new Outcome.Indexed(IndexFields.textDocuments(path, record, text, tags, scratch), record);
     }
 
     private FileTags cachedOrParsed(String path, String hash, String language, String text) {
         try {
-            FileTags cached = store.cachedTags(hash, language);
+            FileTags cached = language == null ? null : store.cachedTags(hash, language);
             if (cached != null) {
                 return cached;
             }
@@ -170,8 +172,20 @@ final class FileIndexer {
         return flags;
     }
 
+    // The bytes' trigrams (as Latin-1 characters, so an ASCII query's trigrams are the same) let a literal
+    // search report "binary file matches"; only small files with few distinct trigrams get them
+    private static Outcome binary(String path, FileRecord record, Contents contents) {
+        long[] trigrams = null;
+        if (contents.complete()) {
+            LongSet grams = new LongSet(BINARY_MATCH_MAX_TRIGRAMS);
+            String latin1 = new String(contents.bytes(), 0, contents.length(), StandardCharsets.ISO_8859_1);
+            trigrams = Trigrams.collect(latin1, grams) ? grams.toArray() : null;
+        }
+        return new Outcome.Indexed(List.of(IndexFields.binaryDocument(path, record, trigrams)), record);
+    }
+
     private static Outcome manifestOnly(String path, FileRecord record) {
-        return new Outcome.Indexed(IndexFields.manifestDocument(path, record), record);
+        return new Outcome.Indexed(List.of(IndexFields.manifestDocument(path, record)), record);
     }
 
     private static Outcome tooLarge(String path, Fingerprint fingerprint, long size) {
@@ -180,22 +194,25 @@ final class FileIndexer {
         return manifestOnly(path, new FileRecord(fingerprint, null, FileRecord.Kind.TOO_LARGE, 0, problem));
     }
 
-    private record Contents(byte[] bytes, int length, boolean binary) { }
+    /** @param complete whether {@code bytes} hold the whole file (a large binary file is read only in part) */
+    private record Contents(byte[] bytes, int length, boolean binary, boolean complete) { }
 
-    // Reads the first bytes, stops there if they show a binary file, else reads to the end (up to the cap + 1,
-    // so an oversized file is noticed). NOFOLLOW_LINKS: a file swapped for a link since the walk is not followed.
+    // Reads the first bytes; a binary file is read on only when small. Text is read to the end (up to the cap
+    // + 1, so an oversized file is noticed). NOFOLLOW_LINKS: a file swapped for a link since the walk is not
+    // followed.
     private static Contents read(Path file, long expectedSize) throws IOException {
         try (SeekableByteChannel channel = Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             int limit = (int) FileClassifier.MAX_TEXT_BYTES + 1;
             byte[] bytes = new byte[(int) Math.min(Math.max(expectedSize, 0) + 1, limit)];
             int length = fill(channel, bytes, 0, Math.min(bytes.length, FileClassifier.BINARY_SAMPLE_BYTES));
-            if (FileClassifier.isBinary(bytes, length)) {
-                return new Contents(bytes, length, true);
+            boolean binary = FileClassifier.isBinary(bytes, length);
+            if (binary && expectedSize > BINARY_MATCH_MAX_BYTES) {
+                return new Contents(bytes, length, true, false);
             }
             while (true) {
                 length = fill(channel, bytes, length, bytes.length);
                 if (length < bytes.length || bytes.length >= limit) {
-                    return new Contents(bytes, length, false);
+                    return new Contents(bytes, length, binary, length <= BINARY_MATCH_MAX_BYTES);
                 }
                 bytes = Arrays.copyOf(bytes, (int) Math.min((long) bytes.length * 2, limit));
             }

@@ -10,8 +10,7 @@ import dev.daalu.indexer.scan.Fingerprint;
  * @param hash content hash (see {@link Fingerprint#contentHash}); null for secret and oversized files, and
  *     for binary files, which are re-classified from their first bytes whenever they change
  * @param kind how it is indexed
- * @param flags {@link #VENDORED}, {@link #TEST}, {@link #PARSED}, {@link #PARSE_SKIPPED}, {@link #IN_GRAPH},
- *     {@link #SCAN_ALWAYS}
+ * @param flags {@link #VENDORED}, {@link #TEST}, {@link #PARSED}, {@link #PARSE_SKIPPED}, {@link #IN_GRAPH}
  * @param problem why the file is not fully indexed (too large to index, parser failure), or null
  */
 public record FileRecord(Fingerprint fingerprint, String hash, Kind kind, int flags, String problem) {
@@ -23,8 +22,6 @@ public record FileRecord(Fingerprint fingerprint, String hash, Kind kind, int fl
     public static final int PARSED = 1 << 2;
     public static final int PARSE_SKIPPED = 1 << 3;
     public static final int IN_GRAPH = 1 << 4;
-    /** Too many distinct trigrams to index them all: every search verifies this file. */
-    public static final int SCAN_ALWAYS = 1 << 5;
 
     public boolean has(int flag) {
         return (flags & flag) != 0;

@@ -3,23 +3,30 @@ package dev.daalu.indexer.lucene;
 import dev.daalu.indexer.parse.FileTags;
 import dev.daalu.indexer.parse.Tag;
 import dev.daalu.indexer.parse.TagCodec;
+import dev.daalu.indexer.search.LongSet;
+import dev.daalu.indexer.search.Trigrams;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
  * The index's layout: one Lucene document per file the walk found.
+ *
+ * <p>A text file longer than {@link #CHUNK_CHARS} is a manifest document followed by chunk documents (path,
+ * flags and the searchable fields only); all of a file's documents share its path term, so one update or
+ * delete replaces them together.
  *
  * <table>
  *   <caption>Fields</caption>
@@ -29,16 +36,23 @@ import java.util.Set;
  *   <tr><td>{@value #SIZE}, {@value #MTIME}, {@value #FLAGS}</td><td>numeric doc values</td><td>the manifest, loaded at open
  *       without touching stored content; {@value #MTIME} is updated in place for touched files</td></tr>
  *   <tr><td>{@value #HASH}, {@value #PROBLEM}</td><td>binary doc values</td><td>content hash; why not fully indexed</td></tr>
- *   <tr><td>{@value #CONTENT}</td><td>stored</td><td>the decoded text (text files only): what searches verify against</td></tr>
+ *   <tr><td>{@value #CONTENT}</td><td>binary doc values</td><td>the decoded text as UTF-8 (text files and chunks): what
+ *       searches verify against. Doc values are stored uncompressed and read with a bulk copy, about five times
+ *       faster than decompressing stored fields; verification is a search's main cost, so the index is about
+ *       the size of the text it holds</td></tr>
  *   <tr><td>{@value #TRIGRAMS}</td><td>indexed, docs only</td><td>distinct folded trigrams: candidate selection</td></tr>
+ *   <tr><td>{@value #BINARY_TRIGRAMS}</td><td>indexed, docs only</td><td>trigrams of a small binary file's bytes:
+ *       "binary file matches" for literal searches</td></tr>
+ *   <tr><td>{@value #SEARCHABLE}</td><td>term</td><td>on documents holding text (a file or a chunk): what searches select</td></tr>
+ *   <tr><td>{@value #FIRST_LINE}</td><td>numeric doc values</td><td>the line number a searchable document's text starts at</td></tr>
  *   <tr><td>{@value #SCAN}</td><td>term</td><td>{@value #SCAN_ALL} on files with too many trigrams to index</td></tr>
  *   <tr><td>{@value #TAGS}</td><td>binary doc values</td><td>{@link TagCodec} bytes: the tag cache and the symbol source</td></tr>
  *   <tr><td>{@value #PATH_WORDS}, {@value #DEF_WORDS}</td><td>indexed words, docs only</td><td>path and defined names split by
  *       {@link CodeAnalyzer}: the file score</td></tr>
  * </table>
  *
- * <p>Secret, binary and oversized files get the manifest fields only, so they are listed and counted but
- * never searched or mapped.
+ * <p>Secret and oversized files get the manifest fields only, binary files at most their byte trigrams, so
+ * they are listed and counted but never searched as text or mapped.
  */
 public final class IndexFields {
 
@@ -51,8 +65,15 @@ public final class IndexFields {
     public static final String PROBLEM = "problem";
     public static final String CONTENT = "content";
     public static final String TRIGRAMS = "tri";
+    public static final String BINARY_TRIGRAMS = "btri";
     public static final String SCAN = "scan";
     public static final String SCAN_ALL = "all";
+    public static final String SEARCHABLE = "searchable";
+    public static final String SEARCHABLE_YES = "yes";
+    public static final String FIRST_LINE = "firstline";
+
+    /** Text files longer than this many characters are searched in chunks of whole lines about this long. */
+    public static final int CHUNK_CHARS = 1 << 17;
     public static final String TAGS = "tags";
     public static final String PATH_WORDS = "pathwords";
     public static final String DEF_WORDS = "defwords";
@@ -90,31 +111,92 @@ public final class IndexFields {
     }
 
     /**
-     * A text file's document: the manifest fields plus its text, trigrams, tags and words.
-     *
-     * @param trigrams the file's distinct folded trigrams, or null when there were too many (then
-     *     {@link FileRecord#SCAN_ALWAYS} must be set)
+     * A binary file's document: the manifest fields, and when not null the trigrams of its bytes read as
+     * Latin-1, for "binary file matches".
      */
-    static Document textDocument(String path, FileRecord record, String text, long[] trigrams, FileTags tags) {
+    static Document binaryDocument(String path, FileRecord record, long[] trigrams) {
         Document doc = manifestDocument(path, record);
-        doc.add(new StoredField(CONTENT, text));
         if (trigrams != null) {
-            doc.add(new Field(TRIGRAMS, new TrigramTokenStream(trigrams), DOCS_ONLY));
+            doc.add(new Field(BINARY_TRIGRAMS, new TrigramTokenStream(trigrams), DOCS_ONLY));
+        }
+        return doc;
+    }
+
+    /**
+     * A text file's documents. Up to {@link #CHUNK_CHARS} characters: one document with the manifest fields,
+     * its text, trigrams, tags and words. Longer: a manifest document (with the tags), then one searchable
+     * document per chunk of whole lines, each with its own trigrams and {@value #FIRST_LINE}, so a search
+     * verifies only the chunks that can match instead of all of a 20 MB generated header.
+     *
+     * @param scratch an empty set to collect trigrams in; left empty
+     */
+    static List<Document> textDocuments(String path, FileRecord record, String text, FileTags tags, LongSet scratch) {
+        BytesRef encodedTags = new BytesRef(TagCodec.encode(tags));
+        String definedNames = definedNames(tags);
+        Document first = manifestDocument(path, record);
+        if (text.length() <= CHUNK_CHARS) {
+            addSearchable(first, path, text, 1, encodedTags, definedNames, scratch);
+            return List.of(first);
+        }
+        first.add(new BinaryDocValuesField(TAGS, encodedTags));
+        List<Document> docs = new ArrayList<>();
+        docs.add(first);
+        int line = 1;
+        for (int start = 0; start < text.length(); ) {
+            int end = chunkEnd(text, start);
+            String chunk = text.substring(start, end);
+            Document doc = new Document();
+            doc.add(new StringField(PATH, path, Field.Store.NO));
+            doc.add(new SortedDocValuesField(PATH, new BytesRef(path)));
+            doc.add(new NumericDocValuesField(FLAGS, record.flags()));
+            addSearchable(doc, path, chunk, line, encodedTags, definedNames, scratch);
+            docs.add(doc);
+            line += (int) chunk.chars().filter(c -> c == '\n').count();
+            start = end;
+        }
+        return docs;
+    }
+
+    // A chunk ends after the last newline within CHUNK_CHARS; a line longer than that stays whole
+    private static int chunkEnd(String text, int start) {
+        int limit = start + CHUNK_CHARS;
+        if (limit >= text.length()) {
+            return text.length();
+        }
+        int newline = text.lastIndexOf('\n', limit - 1);
+        if (newline >= start) {
+            return newline + 1;
+        }
+        int next = text.indexOf('\n', limit);
+        return next < 0 ? text.length() : next + 1;
+    }
+
+    private static void addSearchable(Document doc, String path, String text, int firstLine, BytesRef tags,
+                                      String definedNames, LongSet scratch) {
+        doc.add(new StringField(SEARCHABLE, SEARCHABLE_YES, Field.Store.NO));
+        doc.add(new BinaryDocValuesField(CONTENT, new BytesRef(text.getBytes(StandardCharsets.UTF_8))));
+        if (Trigrams.collect(text, scratch)) {
+            doc.add(new Field(TRIGRAMS, new TrigramTokenStream(scratch.toArray()), DOCS_ONLY));
         } else {
             doc.add(new StringField(SCAN, SCAN_ALL, Field.Store.NO));
         }
-        doc.add(new BinaryDocValuesField(TAGS, new BytesRef(TagCodec.encode(tags))));
+        scratch.clear();
+        doc.add(new NumericDocValuesField(FIRST_LINE, firstLine));
+        doc.add(new BinaryDocValuesField(TAGS, tags));
         doc.add(new Field(PATH_WORDS, path, DOCS_ONLY));
+        if (!definedNames.isEmpty()) {
+            doc.add(new Field(DEF_WORDS, definedNames, DOCS_ONLY));
+        }
+    }
+
+    private static String definedNames(FileTags tags) {
         Set<String> defined = new LinkedHashSet<>();
         for (Tag tag : tags.tags()) {
             if (tag.isDefinition()) {
                 defined.add(tag.name());
             }
         }
-        if (!defined.isEmpty()) {
-            doc.add(new Field(DEF_WORDS, String.join(" ", defined), DOCS_ONLY));
-        }
-        return doc;
+        return String.join(" ", defined);
     }
 
     static String utf8(BytesRef bytes) {

@@ -3,8 +3,10 @@ package dev.daalu.indexer.lucene;
 import dev.daalu.indexer.IndexConfig;
 import dev.daalu.indexer.IndexListener;
 import dev.daalu.indexer.IndexListener.IndexProgress.Phase;
+import dev.daalu.indexer.parse.ParseThreads;
 import dev.daalu.indexer.parse.SyntaxParser;
 import dev.daalu.indexer.scan.ChangeSet;
+import dev.daalu.indexer.scan.FileClassifier;
 import dev.daalu.indexer.scan.Fingerprint;
 import dev.daalu.indexer.scan.IgnoreRules;
 import dev.daalu.indexer.scan.WalkEntry;
@@ -21,18 +23,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Brings the store up to date with the workspace: a full pass ({@link #refresh}) walks everything, an
- * {@link #update} looks only at given paths. Files to (re)read go to worker threads through a bounded window,
- * so the walk never runs far ahead and memory holds only the files in flight; the walk and the reading overlap.
+ * Brings the store up to date with the workspace: a full pass ({@link #refresh}) walks everything (listing
+ * directories on several threads), an {@link #update} looks only at given paths. Files to (re)read go to
+ * worker threads through a bounded window, so the walk never runs far ahead and memory holds only the files in
+ * flight; the walk and the reading overlap.
  *
  * <p>Not thread-safe: the caller runs one pass at a time.
  */
@@ -41,9 +45,9 @@ public final class IndexUpdater {
     /** Result of one pass. */
     public record Pass(int changed, long millis) { }
 
-    /** Stack size of worker threads: tree-sitter's native parser runs on the Java thread's stack. */
-    public static final long WORKER_STACK_BYTES = 64L * 1024 * 1024;
     private static final int IN_FLIGHT_PER_THREAD = 4;
+    /** A file in flight takes one permit, plus one per MiB, so a few big files cannot fill the heap. */
+    private static final int BIG_FILE_PERMITS = (int) (FileClassifier.MAX_TEXT_BYTES >> 20);
     private static final long COMMIT_EVERY_MILLIS = 60_000;
 
     private final Path root;
@@ -65,17 +69,13 @@ public final class IndexUpdater {
         this.files = new FileIndexer(realRoot, config, parser, store, clock);
     }
 
-    /** Daemon worker threads with {@link #WORKER_STACK_BYTES} of stack, which end when idle. */
+    /**
+     * Daemon worker threads, which end when idle. They are {@link ParseThreads}: tree-sitter's native parser
+     * runs on the Java thread's stack and needs a big one, and parses inline only on such threads.
+     */
     public static ExecutorService workerPool(int threads) {
-        ThreadGroup group = new ThreadGroup("daalu-indexer");
-        AtomicInteger count = new AtomicInteger();
-        ThreadFactory factory = task -> {
-            Thread thread = new Thread(group, task, "daalu-indexer-" + count.incrementAndGet(), WORKER_STACK_BYTES);
-            thread.setDaemon(true);
-            return thread;
-        };
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), factory);
+                new LinkedBlockingQueue<>(), ParseThreads.factory("daalu-indexer"));
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }
@@ -93,7 +93,12 @@ public final class IndexUpdater {
         WorkspaceWalker walker = new WorkspaceWalker(root, IgnoreRules.load(root, config.respectGitignore()));
         ChangeSet changes = new ChangeSet(store.manifest().fingerprints());
         Batch batch = new Batch(progress);
-        walk(walker, "", changes, batch, progress);
+        ForkJoinPool listing = new ForkJoinPool(config.threads());
+        try {
+            walk(walker, "", changes, batch, progress, listing);
+        } finally {
+            listing.shutdown();
+        }
         progress.always(Phase.WALK, changes.seen(), changes.seen(), null);
         batch.await();
         for (String gone : changes.deleted()) {
@@ -111,7 +116,9 @@ public final class IndexUpdater {
     /**
      * Re-indexes exactly these paths (relative, normalised): files are re-read, directories walked, and
      * whatever is gone, ignored or a link is dropped with everything under it. When this returns, searches
-     * see the result.
+     * see the result. It is not committed (an fsync costs more than the update): the next {@link #refresh}
+     * or closing the store commits, and if the process dies first, that next pass re-reads the files, whose
+     * modification times then differ from the last commit.
      */
     public Pass update(Collection<String> relativePaths) throws IOException {
         long start = clock.millis();
@@ -134,7 +141,7 @@ public final class IndexUpdater {
                     known.put(inside, store.manifest().get(inside).fingerprint());
                 }
                 ChangeSet changes = new ChangeSet(known);
-                walk(walker, path, changes, batch, progress);
+                walk(walker, path, changes, batch, progress, null);
                 batch.await();
                 for (String gone : changes.deleted()) {
                     store.delete(gone);
@@ -144,43 +151,51 @@ public final class IndexUpdater {
         }
         batch.await();
         store.refresh();
-        store.commit();
         return new Pass(batch.changed.get(), clock.millis() - start);
     }
 
-    private void walk(WorkspaceWalker walker, String from, ChangeSet changes, Batch batch, ProgressThrottle progress)
-            throws IOException {
-        try {
-            walker.walk(from, Integer.MAX_VALUE, new WorkspaceWalker.Visitor() {
-                @Override
-                public boolean visit(WalkEntry entry) {
-                    if (entry.kind() != WalkEntry.Kind.FILE) {
-                        return true;
-                    }
-                    if (changes.offer(entry.path(), entry.fingerprint()) != ChangeSet.Change.UNCHANGED) {
-                        try {
-                            batch.submit(entry, store.manifest().get(entry.path()));
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    }
-                    progress.report(Phase.WALK, changes.seen(), -1, entry.path());
+    // Feeds every changed file to the batch; lists directories on pool when given (the visitor is thread-safe)
+    private void walk(WorkspaceWalker walker, String from, ChangeSet changes, Batch batch, ProgressThrottle progress,
+                      ForkJoinPool pool) throws IOException {
+        WorkspaceWalker.Visitor visitor = new WorkspaceWalker.Visitor() {
+            @Override
+            public boolean visit(WalkEntry entry) {
+                if (entry.kind() != WalkEntry.Kind.FILE) {
                     return true;
                 }
-
-                @Override
-                public void problem(String relativePath, String message) {
-                    unreadable.put(relativePath, message);
+                if (changes.offer(entry.path(), entry.fingerprint()) != ChangeSet.Change.UNCHANGED) {
+                    try {
+                        batch.submit(entry, store.manifest().get(entry.path()));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
                 }
-            });
+                progress.report(Phase.WALK, changes.seen(), -1, entry.path());
+                return true;
+            }
+
+            @Override
+            public void problem(String relativePath, String message) {
+                unreadable.put(relativePath, message);
+            }
+        };
+        try {
+            if (pool == null) {
+                walker.walk(from, Integer.MAX_VALUE, visitor);
+            } else {
+                walker.walkConcurrently(from, visitor, pool);
+            }
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
     }
 
-    /** Files in flight to the workers, at most a few per thread. */
+    /**
+     * Files in flight to the workers: a few per thread, and about {@value FileClassifier#MAX_TEXT_BYTES} bytes'
+     * worth at most, since each file holds its bytes, its text and its document until written.
+     */
     private final class Batch {
-        private final int window = config.threads() * IN_FLIGHT_PER_THREAD;
+        private final int window = config.threads() * IN_FLIGHT_PER_THREAD + BIG_FILE_PERMITS;
         private final Semaphore permits = new Semaphore(window);
         private final ProgressThrottle progress;
         private final AtomicInteger submitted = new AtomicInteger();
@@ -188,7 +203,7 @@ public final class IndexUpdater {
         private final AtomicInteger parsed = new AtomicInteger();
         private final AtomicInteger changed = new AtomicInteger();
         private volatile IOException storeFailure;
-        private long lastCommit = clock.millis();
+        private final AtomicLong lastCommit = new AtomicLong(clock.millis());
 
         Batch(ProgressThrottle progress) {
             this.progress = progress;
@@ -196,33 +211,34 @@ public final class IndexUpdater {
 
         void submit(WalkEntry entry, FileRecord previous) throws IOException {
             failIfStoreFailed();
+            int cost = 1 + (int) (Math.min(entry.size(), FileClassifier.MAX_TEXT_BYTES) >> 20);
             try {
-                permits.acquire();
+                permits.acquire(cost);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("indexing was interrupted");
             }
             submitted.incrementAndGet();
             try {
-                workers.execute(() -> run(entry, previous));
+                workers.execute(() -> run(entry, previous, cost));
             } catch (RejectedExecutionException e) {
-                permits.release();
+                permits.release(cost);
                 throw new IOException("the index is closed", e);
             }
-            if (clock.millis() - lastCommit > COMMIT_EVERY_MILLIS) {
+            long last = lastCommit.get();
+            if (clock.millis() - last > COMMIT_EVERY_MILLIS && lastCommit.compareAndSet(last, clock.millis())) {
                 // a long first pass keeps what it did so far if the process stops
                 store.commit();
-                lastCommit = clock.millis();
             }
         }
 
-        private void run(WalkEntry entry, FileRecord previous) {
+        private void run(WalkEntry entry, FileRecord previous, int cost) {
             String path = entry.path();
             try {
                 FileIndexer.Outcome outcome = files.index(entry, previous);
                 switch (outcome) {
                     case FileIndexer.Outcome.Indexed indexed -> {
-                        store.put(path, indexed.document(), indexed.record());
+                        store.put(path, indexed.documents(), indexed.record());
                         unreadable.remove(path);
                         changed.incrementAndGet();
                         if (indexed.record().has(FileRecord.PARSED)) {
@@ -243,7 +259,7 @@ public final class IndexUpdater {
             } catch (RuntimeException e) {
                 unreadable.put(path, "indexing failed: " + e);
             } finally {
-                permits.release();
+                permits.release(cost);
                 progress.report(Phase.READ, done.incrementAndGet(), submitted.get(), path);
             }
         }

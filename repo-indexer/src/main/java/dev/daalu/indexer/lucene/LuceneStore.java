@@ -14,7 +14,10 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -46,7 +49,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LuceneStore implements Closeable {
 
     /** Bump when documents change shape: older indexes are then rebuilt. */
-    static final String SCHEMA_VERSION = "1";
+    static final String SCHEMA_VERSION = "4";
     private static final String SCHEMA_KEY = "daalu.schema";
     private static final String SETTINGS_KEY = "daalu.settings";
     private static final double RAM_BUFFER_MB = 48;
@@ -140,9 +143,9 @@ public final class LuceneStore implements Closeable {
         return generation.get();
     }
 
-    /** Adds or replaces the document of {@code path}. */
-    void put(String path, Document document, FileRecord record) throws IOException {
-        writer.updateDocument(new Term(IndexFields.PATH, path), document);
+    /** Adds or replaces the documents of {@code path}, all at once. */
+    void put(String path, List<Document> documents, FileRecord record) throws IOException {
+        writer.updateDocuments(new Term(IndexFields.PATH, path), documents);
         manifest.put(path, record);
         changedSinceRefresh.set(true);
     }
@@ -195,15 +198,26 @@ public final class LuceneStore implements Closeable {
             return null;
         }
         return withSearcher(searcher -> {
-            TopDocs top = searcher.search(new TermQuery(new Term(IndexFields.PATH, path)), 1);
+            // the file's first document is the one with the manifest fields (the others are chunks)
+            Query primary = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(IndexFields.PATH, path)), BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(IndexFields.KIND, FileRecord.Kind.TEXT.name())), BooleanClause.Occur.FILTER)
+                    .build();
+            TopDocs top = searcher.search(primary, 1);
             if (top.scoreDocs.length == 0) {
                 return null;
             }
             int doc = top.scoreDocs[0].doc;
             List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+            int local = doc - leaf.docBase;
+            // the searcher may still hold the file's previous version: only a document with this hash will do
+            BinaryDocValues hashes = leaf.reader().getBinaryDocValues(IndexFields.HASH);
+            if (hashes == null || !hashes.advanceExact(local) || !hash.equals(IndexFields.utf8(hashes.binaryValue()))) {
+                return null;
+            }
             BinaryDocValues tags = leaf.reader().getBinaryDocValues(IndexFields.TAGS);
-            if (tags == null || !tags.advanceExact(doc - leaf.docBase)) {
+            if (tags == null || !tags.advanceExact(local)) {
                 return null;
             }
             FileTags decoded = TagCodec.decode(BytesRef.deepCopyOf(tags.binaryValue()).bytes);

@@ -1,17 +1,19 @@
 package dev.daalu.indexer.scan;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Compares a walk, entry by entry as it goes, with what the index knew before it: a file whose size and
  * modification time both match is unchanged and is not read; any other file must be read (and then hashed,
  * to tell a touched file from an edited one). Known files the walk never offered were deleted.
  *
- * <p>Not thread-safe: one walk feeds it.
+ * <p>Thread-safe: a concurrent walk may offer files from several threads; {@link #deleted} is for after the
+ * walk.
  */
 public final class ChangeSet {
 
@@ -19,10 +21,10 @@ public final class ChangeSet {
     public enum Change { NEW, MODIFIED, UNCHANGED }
 
     private final Map<String, Fingerprint> known;
-    private final Set<String> seen = new HashSet<>();
-    private int unchanged;
-    private int added;
-    private int modified;
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger unchanged = new AtomicInteger();
+    private final AtomicInteger added = new AtomicInteger();
+    private final AtomicInteger modified = new AtomicInteger();
 
     /** @param known the fingerprint of every file the index holds, by relative path */
     public ChangeSet(Map<String, Fingerprint> known) {
@@ -34,14 +36,14 @@ public final class ChangeSet {
         seen.add(path);
         Fingerprint before = known.get(path);
         if (before == null) {
-            added++;
+            added.incrementAndGet();
             return Change.NEW;
         }
         if (before.equals(current)) {
-            unchanged++;
+            unchanged.incrementAndGet();
             return Change.UNCHANGED;
         }
-        modified++;
+        modified.incrementAndGet();
         return Change.MODIFIED;
     }
 
@@ -57,15 +59,15 @@ public final class ChangeSet {
     }
 
     public int unchanged() {
-        return unchanged;
+        return unchanged.get();
     }
 
     public int added() {
-        return added;
+        return added.get();
     }
 
     public int modified() {
-        return modified;
+        return modified.get();
     }
 
     /** Files offered so far. */

@@ -13,6 +13,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Walks the workspace the way git sees it: ignored directories are pruned as they are met (so a file
@@ -25,7 +29,7 @@ import java.util.Set;
  * is also what {@code rg} does by default). Directories are tracked by file key, so a bind-mount loop cannot
  * make the walk run forever. Sockets, FIFOs and devices are skipped: opening a FIFO would block.
  *
- * <p>Thread-safe: every walk keeps its own state.
+ * <p>Thread-safe: every walk keeps its own state. {@link #walkConcurrently} lists directories in parallel.
  */
 public final class WorkspaceWalker {
 
@@ -97,6 +101,14 @@ public final class WorkspaceWalker {
 
     private record Start(Path dir, String relative, IgnoreRules.Level level) { }
 
+    /** A directory entry, ordered by name. */
+    private record Child(String name, Path path) implements Comparable<Child> {
+        @Override
+        public int compareTo(Child other) {
+            return name.compareTo(other.name);
+        }
+    }
+
     // Descends from the root to startDir, collecting the ignore rules of every directory above it; null when
     // startDir is ignored
     private Start start(String startDir) throws IOException {
@@ -154,30 +166,48 @@ public final class WorkspaceWalker {
 
     private boolean walkDirectory(Path dir, String relative, IgnoreRules.Level parentLevel, int depthLeft,
                                   Visitor visitor, Set<Object> seenDirectories) {
-        List<String> names = new ArrayList<>();
+        return visitChildren(dir, relative, parentLevel, visitor, seenDirectories, (child, childRelative, level) ->
+                depthLeft <= 1 || walkDirectory(child, childRelative, level, depthLeft - 1, visitor, seenDirectories));
+    }
+
+    /** What to do with a visited subdirectory; false stops the walk. */
+    @FunctionalInterface
+    private interface Descent {
+        boolean into(Path dir, String relative, IgnoreRules.Level level);
+    }
+
+    // Lists dir, visits each entry the rules let through, in name order, and hands subdirectories to descent
+    private boolean visitChildren(Path dir, String relative, IgnoreRules.Level parentLevel, Visitor visitor,
+                                  Set<Object> seenDirectories, Descent descent) {
+        List<Child> children = new ArrayList<>();
+        boolean hasGitignore = false;
+        boolean hasDaaluignore = false;
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             for (Path child : stream) {
-                names.add(child.getFileName().toString());
+                String name = child.getFileName().toString();
+                hasGitignore |= name.equals(IgnoreRules.GITIGNORE);
+                hasDaaluignore |= name.equals(IgnoreRules.DAALUIGNORE);
+                children.add(new Child(name, child));
             }
         } catch (IOException e) {
             visitor.problem(relative, "cannot list directory: " + describe(e));
             return true;
         }
-        names.sort(null);
+        children.sort(null);
         IgnoreRules.Level level;
         try {
-            level = rules.enter(parentLevel, relative, dir, names.contains(IgnoreRules.GITIGNORE),
-                    names.contains(IgnoreRules.DAALUIGNORE));
+            level = rules.enter(parentLevel, relative, dir, hasGitignore, hasDaaluignore);
         } catch (IOException e) {
             visitor.problem(relative, "cannot read ignore file: " + describe(e));
             level = parentLevel;
         }
-        for (String name : names) {
+        for (Child entry : children) {
+            String name = entry.name();
             if (name.equals(".git")) {
                 continue;
             }
             String childRelative = relative.isEmpty() ? name : relative + "/" + name;
-            Path child = dir.resolve(name);
+            Path child = entry.path();
             BasicFileAttributes attributes;
             try {
                 attributes = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -200,15 +230,61 @@ public final class WorkspaceWalker {
                     continue;
                 }
             }
-            if (!visitor.visit(toEntry(childRelative, attributes))) {
-                return false;
-            }
-            if (directory && depthLeft > 1
-                    && !walkDirectory(child, childRelative, level, depthLeft - 1, visitor, seenDirectories)) {
+            if (!visitor.visit(toEntry(childRelative, attributes)) || (directory && !descent.into(child, childRelative, level))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * {@link #walk} over every depth with directories listed concurrently on {@code pool}: the same entries,
+     * in no particular order, with {@code visitor} called from several threads at once (it must be
+     * thread-safe). For a full pass, where order does not matter and listing and {@code lstat} dominate.
+     */
+    public void walkConcurrently(String startDir, Visitor visitor, ForkJoinPool pool) throws IOException {
+        Start start = start(startDir);
+        if (start != null) {
+            pool.invoke(new DirectoryTask(start.dir, start.relative, start.level, visitor,
+                    ConcurrentHashMap.newKeySet(), new AtomicBoolean()));
+        }
+    }
+
+    /** One directory of a concurrent walk; its subdirectories become tasks of their own. */
+    private final class DirectoryTask extends RecursiveAction {
+        private final Path dir;
+        private final String relative;
+        private final IgnoreRules.Level level;
+        private final Visitor visitor;
+        private final Set<Object> seen;
+        private final AtomicBoolean stopped;
+
+        DirectoryTask(Path dir, String relative, IgnoreRules.Level level, Visitor visitor, Set<Object> seen,
+                      AtomicBoolean stopped) {
+            this.dir = dir;
+            this.relative = relative;
+            this.level = level;
+            this.visitor = visitor;
+            this.seen = seen;
+            this.stopped = stopped;
+        }
+
+        @Override
+        protected void compute() {
+            if (stopped.get()) {
+                return;
+            }
+            List<DirectoryTask> below = new ArrayList<>();
+            boolean more = visitChildren(dir, relative, level, visitor, seen, (child, childRelative, childLevel) -> {
+                below.add(new DirectoryTask(child, childRelative, childLevel, visitor, seen, stopped));
+                return !stopped.get();
+            });
+            if (!more) {
+                stopped.set(true);
+                return;
+            }
+            invokeAll(below);
+        }
     }
 
     private static Optional<WalkEntry> entry(Path path, String relative) throws IOException {

@@ -77,19 +77,28 @@ public sealed interface Formula {
         };
     }
 
-    /** A file containing {@code text} (folded before use) holds all its trigrams; under 3 characters, no condition. */
+    /**
+     * A file containing {@code text} holds all its indexed trigrams (see {@link Trigrams}); a text without
+     * any (shorter than 3 word characters in a row) gives no condition.
+     */
     static Formula literal(String text) {
         String folded = Trigrams.fold(text);
-        int count = folded.length() - 2;
-        if (count <= 0) {
+        List<String> indexed = new ArrayList<>();
+        for (int i = 0; i + 3 <= folded.length(); i++) {
+            if (Trigrams.isWordChar(folded.charAt(i)) && Trigrams.isWordChar(folded.charAt(i + 1))
+                    && Trigrams.isWordChar(folded.charAt(i + 2))) {
+                indexed.add(folded.substring(i, i + 3));
+            }
+        }
+        if (indexed.isEmpty()) {
             return ALL;
         }
         Set<String> grams = new LinkedHashSet<>();
-        int step = Math.max(1, (count + MAX_TRIGRAMS_PER_LITERAL - 1) / MAX_TRIGRAMS_PER_LITERAL);
-        for (int i = 0; i < count; i += step) {
-            grams.add(folded.substring(i, i + 3));
+        int step = Math.max(1, (indexed.size() + MAX_TRIGRAMS_PER_LITERAL - 1) / MAX_TRIGRAMS_PER_LITERAL);
+        for (int i = 0; i < indexed.size(); i += step) {
+            grams.add(indexed.get(i));
         }
-        grams.add(folded.substring(count - 1, count + 2));
+        grams.add(indexed.get(indexed.size() - 1));
         List<Formula> parts = new ArrayList<>();
         for (String gram : grams) {
             parts.add(new Trigram(gram));

@@ -18,10 +18,11 @@ import java.util.regex.PatternSyntaxException;
  *       characters means scanning every text file.</li>
  * </ul>
  *
- * @param literal the text for LITERAL mode (binary files are checked for its bytes), else null
+ * @param checksBinaries whether small binary files are checked too ("binary file matches"): for an
+ *     identifier, and for an ASCII literal, whose bytes are the same in any ASCII-compatible file
  */
 public record SearchPlan(SearchQuery.Mode mode, LineMatcher matcher, Formula candidates, List<String> words,
-                         PathGlob glob, String literal) {
+                         PathGlob glob, boolean checksBinaries) {
 
     /** The query cannot run; {@link #getMessage()} says why and how to fix it. */
     public static final class InvalidQuery extends Exception {
@@ -46,13 +47,12 @@ public record SearchPlan(SearchQuery.Mode mode, LineMatcher matcher, Formula can
         String text = query.text();
         return switch (query.mode()) {
             case LITERAL -> new SearchPlan(SearchQuery.Mode.LITERAL, LineMatcher.literal(text), Formula.literal(text),
-                    IdentifierPattern.split(text), glob, text);
+                    IdentifierPattern.split(text), glob, text.chars().allMatch(c -> c < 0x80));
             case IDENTIFIER -> {
                 IdentifierPattern identifier = IdentifierPattern.of(text);
                 Pattern pattern = identifier.compile(LineMatcher.REGEX_FLAGS);
-                RegexLiterals.Analysis analysis = RegexLiterals.analyse(identifier.body(), true);
-                yield new SearchPlan(SearchQuery.Mode.IDENTIFIER, LineMatcher.regex(pattern, analysis.lineSafe(), deadline),
-                        analysis.required(), identifier.words(), glob, null);
+                yield new SearchPlan(SearchQuery.Mode.IDENTIFIER, LineMatcher.identifier(identifier, pattern),
+                        RegexLiterals.analyse(identifier.body(), true).required(), identifier.words(), glob, true);
             }
             case REGEX -> {
                 Pattern pattern;
@@ -63,7 +63,7 @@ public record SearchPlan(SearchQuery.Mode mode, LineMatcher matcher, Formula can
                 }
                 RegexLiterals.Analysis analysis = RegexLiterals.analyse(text, false);
                 yield new SearchPlan(SearchQuery.Mode.REGEX, LineMatcher.regex(pattern, analysis.lineSafe(), deadline),
-                        analysis.required(), List.of(), glob, null);
+                        analysis.required(), List.of(), glob, false);
             }
         };
     }

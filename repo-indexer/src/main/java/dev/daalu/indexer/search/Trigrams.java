@@ -2,9 +2,13 @@ package dev.daalu.indexer.search;
 
 /**
  * The trigram alphabet shared by the index and the query planner: three consecutive UTF-16 code units of
- * the text, each case-folded with {@link #fold}. Folding makes one index serve case-sensitive and
- * case-insensitive queries: a file holding {@code BucketPolicy} has the trigram {@code buc}, which both
- * {@code Bucket} and {@code (?i)bucket} look up, and the verification step restores exactness.
+ * the text, each case-folded with {@link #fold}, all three word characters (letters, digits, {@code _} and
+ * {@code -}, so that kebab-case names like {@code bucket-policy} keep the trigrams across their joins).
+ * Folding makes one index serve case-sensitive and case-insensitive queries: a file holding
+ * {@code BucketPolicy} has the trigram {@code buc}, which both {@code Bucket} and {@code (?i)bucket} look up,
+ * and the verification step restores exactness. Trigrams with spaces or punctuation ({@code ") {"},
+ * {@code "\n\t\t"}) are in nearly every file, so they would cost most of the postings and select nothing;
+ * they are not indexed, and the planner never asks for them.
  */
 public final class Trigrams {
 
@@ -33,6 +37,14 @@ public final class Trigrams {
         return out.toString();
     }
 
+    /** Whether a (folded) code unit can be part of an indexed trigram. */
+    public static boolean isWordChar(char c) {
+        if (c >= 0x80) {
+            return Character.isLetterOrDigit(c);
+        }
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    }
+
     /** Packs three folded code units into one long (48 bits). */
     public static long pack(char a, char b, char c) {
         return ((long) a << 32) | ((long) b << 16) | c;
@@ -44,20 +56,21 @@ public final class Trigrams {
     }
 
     /**
-     * Adds every distinct folded trigram of {@code text} to {@code into}.
+     * Adds every distinct indexed trigram of {@code text} to {@code into}.
      *
      * @return false when {@code into} filled up before the end of the text (the caller decides what to do)
      */
     public static boolean collect(CharSequence text, LongSet into) {
-        int n = text.length();
-        if (n < 3) {
-            return true;
-        }
-        char a = fold(text.charAt(0));
-        char b = fold(text.charAt(1));
-        for (int i = 2; i < n; i++) {
+        char a = 0;
+        char b = 0;
+        int run = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
             char c = fold(text.charAt(i));
-            if (!into.add(pack(a, b, c))) {
+            if (!isWordChar(c)) {
+                run = 0;
+                continue;
+            }
+            if (++run >= 3 && !into.add(pack(a, b, c))) {
                 return false;
             }
             a = b;

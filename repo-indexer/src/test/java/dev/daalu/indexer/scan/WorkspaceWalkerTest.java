@@ -91,6 +91,34 @@ class WorkspaceWalkerTest {
     }
 
     @Test
+    void aConcurrentWalkFindsTheSameEntriesAsAnOrderedOne() throws IOException {
+        Workspace.runCase("B20-nested-gitignore-setup.sh", temp);
+        Path repo = temp.resolve("repo");
+        for (int d = 0; d < 30; d++) {
+            for (int f = 0; f < 10; f++) {
+                Workspace.write(repo, "tree/d" + d + "/sub" + (f % 3) + "/f" + f + (f % 4 == 0 ? ".log" : ".py"), "x");
+            }
+        }
+        Workspace.write(repo, "tree/.gitignore", "*.log\n");
+        Path root = repo.toRealPath();
+        List<String> ordered = new ArrayList<>();
+        walker(root, true).walk("", Integer.MAX_VALUE, entry -> ordered.add(entry.path()));
+
+        Set<String> concurrent = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(4);
+        try {
+            walker(root, true).walkConcurrently("", entry -> concurrent.add(entry.path()), pool);
+        } finally {
+            pool.shutdown();
+        }
+
+        assertEquals(new TreeSet<>(ordered), new TreeSet<>(concurrent));
+        assertEquals(ordered.size(), concurrent.size());
+        assertTrue(ordered.contains("tree/d7/sub1/f1.py"));
+        assertFalse(ordered.contains("tree/d7/sub0/f0.log"));
+    }
+
+    @Test
     void depthLimitsHowFarTheWalkDescends() throws IOException {
         Workspace.write(temp, "a/b/c.txt", "x");
         Workspace.write(temp, "a/d.txt", "x");

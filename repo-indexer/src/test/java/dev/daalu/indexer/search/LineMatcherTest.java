@@ -90,6 +90,27 @@ class LineMatcherTest {
     }
 
     @Test
+    void theIdentifierScanFindsWhatTheRegexFindsIncludingUnicodeCasePartnersOfAscii() {
+        Random random = new Random(11);
+        String alphabet = "sSkKiIeyn3_-BbucketPolicyx \u017F\u212A\u0130\u0131é\n";
+        for (String identifier : List.of("s3Bucket", "key", "init", "__init__", "bucketPolicy", "s", "x_y")) {
+            IdentifierPattern pattern = IdentifierPattern.of(identifier);
+            Pattern compiled = pattern.compile(LineMatcher.REGEX_FLAGS);
+            for (int t = 0; t < 3000; t++) {
+                StringBuilder text = new StringBuilder();
+                for (int i = random.nextInt(40); i > 0; i--) {
+                    text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                String sample = text.toString();
+                assertEquals(bruteForce(compiled, sample), scan(LineMatcher.identifier(pattern, compiled), sample),
+                        identifier + " on " + sample);
+            }
+        }
+        assertEquals(List.of(new Hit(1, 0)), scan(LineMatcher.identifier(IdentifierPattern.of("key"),
+                IdentifierPattern.of("key").compile(LineMatcher.REGEX_FLAGS)), "\u212Aey"));
+    }
+
+    @Test
     void aBacktrackingPatternStopsAtTheDeadline() {
         AtomicLong now = new AtomicLong();
         Deadline deadline = Deadline.after(1_000, () -> now.getAndAdd(1_000));

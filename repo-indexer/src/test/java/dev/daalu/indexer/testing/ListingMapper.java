@@ -3,7 +3,6 @@ package dev.daalu.indexer.testing;
 import dev.daalu.indexer.RepoMap;
 import dev.daalu.indexer.RepoMapRequest;
 import dev.daalu.indexer.parse.Tag;
-import dev.daalu.indexer.rank.FileSymbols;
 import dev.daalu.indexer.rank.RepoMapper;
 import dev.daalu.indexer.rank.SymbolSource;
 
