@@ -34,7 +34,8 @@ import java.util.concurrent.Callable;
         description = {"Chat with the agent in this terminal. Every file change and command asks y/n first.",
                 "Without a terminal, reads the message from stdin and denies side effects unless --approve approve."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the conversation ended (or the turn completed)", "1:a turn failed", "2:bad usage"})
+        exitCodeList = {"0:the conversation ended (or the turn completed)", "1:a turn failed", "2:bad usage",
+                "3:the turn completed, but side effects were denied because no one could approve them"})
 public final class ChatCommand implements Callable<Integer> {
 
     @Option(names = "--dir", description = "Workspace directory (default: the current directory)")
@@ -50,7 +51,7 @@ public final class ChatCommand implements Callable<Integer> {
     String message;
 
     @Option(names = "--approve", defaultValue = "deny", paramLabel = "deny|approve",
-            description = "Without a terminal: how to answer approvals (default: ${DEFAULT-VALUE})")
+            description = "Without a terminal: how to answer approvals (default: ${DEFAULT-VALUE}); in a terminal you are asked")
     String approve;
 
     @Option(names = "--endpoint", description = "Your model server's base URL (e.g. http://127.0.0.1:8000/v1)")
@@ -86,9 +87,11 @@ public final class ChatCommand implements Callable<Integer> {
         try (WorkspaceRuntime runtime = new LocalWorkspaceOpener(System.getenv(), overrides, Clock.systemUTC())
                 .open(workspace, IndexListener.NONE)) {
             String sessionId = sessionToResume(runtime.sessions());
-            if (message == null && interactive()) {
+            if (interactive()) {
+                // someone is at the terminal: every side effect is asked, also for a single --message
                 try (JLineConsole console = JLineConsole.open(historyFile(), colorsOff)) {
-                    return new ChatRepl(runtime, console, new ConsoleApprover(console, ConsoleApprover.Policy.ASK), sessionId).run();
+                    ChatRepl repl = new ChatRepl(runtime, console, new ConsoleApprover(console, ConsoleApprover.Policy.ASK), sessionId);
+                    return message == null ? repl.run() : repl.runOnce(message);
                 }
             }
             PipedConsole console = new PipedConsole(

@@ -96,7 +96,10 @@ public final class ChatRepl {
         }
     }
 
-    /** Runs one message as one turn (non-interactive use); 0 when it completed, 1 otherwise. */
+    /**
+     * Runs one message as one turn ({@code --message}, or stdin without a terminal): 0 when it completed, 3 when
+     * it completed but side effects were denied for want of someone to approve them, 1 otherwise.
+     */
     public int runOnce(String message) {
         if (message.isBlank()) {
             console.err().println("daalu chat: no message on stdin");
@@ -104,7 +107,19 @@ public final class ChatRepl {
             return 2;
         }
         TurnOutcome outcome = turn(message.strip());
-        return outcome.kind() == TurnOutcome.Kind.COMPLETED ? 0 : 1;
+        if (outcome.kind() != TurnOutcome.Kind.COMPLETED) {
+            return 1;
+        }
+        int denied = approver.deniedUnattended();
+        if (denied > 0) {
+            // the answer may well say the change was made: a script reading stdout must not believe it
+            console.err().println(style.yellow(denied + (denied == 1 ? " change or command was" : " changes or commands were")
+                    + " denied because no one could approve it; nothing of it was written or run. Run in a terminal to "
+                    + "answer y/n, or with --approve approve."));
+            console.err().flush();
+            return 3;
+        }
+        return 0;
     }
 
     private TurnOutcome turn(String message) {

@@ -25,7 +25,10 @@ public interface Console {
     /** Whether colours may be used (a terminal, and NO_COLOR unset). */
     boolean colors();
 
-    /** Runs {@code handler} on Ctrl-C until the returned handle is closed (used while a turn runs). */
+    /**
+     * Runs {@code handler} on Ctrl-C until the returned handle is closed (used while a turn runs), also when the
+     * Ctrl-C ends a {@link #readLine} asked meanwhile (an approval prompt).
+     */
     AutoCloseable onInterrupt(Runnable handler);
 
     /** Ctrl-C at a prompt. */

@@ -8,6 +8,7 @@ import dev.daalu.server.approval.Approver;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Asks on the terminal before each side effect, showing exactly what will happen: the diff of a file change,
@@ -41,6 +42,7 @@ public final class ConsoleApprover implements Approver {
     private final Console console;
     private final Policy policy;
     private final Style style;
+    private final AtomicInteger deniedUnattended = new AtomicInteger();
 
     public ConsoleApprover(Console console, Policy policy) {
         this.console = console;
@@ -58,12 +60,18 @@ public final class ConsoleApprover implements Approver {
         return CompletableFuture.completedFuture(decide());
     }
 
+    /** How many side effects the {@link Policy#DENY} policy has turned down, for want of someone to ask. */
+    public int deniedUnattended() {
+        return deniedUnattended.get();
+    }
+
     private ApprovalDecision decide() {
         PrintWriter out = console.err();
         switch (policy) {
             case DENY -> {
                 out.println(style.red("Denied (no terminal to ask; run with --approve approve to allow side effects)."));
                 out.flush();
+                deniedUnattended.incrementAndGet();
                 return ApprovalDecision.deny("the user was not there to approve it (non-interactive run)");
             }
             case APPROVE -> {

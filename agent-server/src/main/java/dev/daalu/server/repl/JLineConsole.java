@@ -17,6 +17,7 @@ public final class JLineConsole implements Console, AutoCloseable {
     private final Terminal terminal;
     private final LineReader reader;
     private final boolean colors;
+    private volatile Runnable turnInterrupt;
 
     private JLineConsole(Terminal terminal, LineReader reader, boolean colors) {
         this.terminal = terminal;
@@ -42,6 +43,11 @@ public final class JLineConsole implements Console, AutoCloseable {
         try {
             return reader.readLine(prompt);
         } catch (UserInterruptException e) {
+            // Ctrl-C at a prompt asked during a turn (an approval) cancels that turn, as it does while streaming
+            Runnable turn = turnInterrupt;
+            if (turn != null) {
+                turn.run();
+            }
             throw new Interrupted();
         } catch (EndOfFileException e) {
             throw new EndOfInput();
@@ -66,7 +72,11 @@ public final class JLineConsole implements Console, AutoCloseable {
     @Override
     public AutoCloseable onInterrupt(Runnable handler) {
         Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> handler.run());
-        return () -> terminal.handle(Terminal.Signal.INT, previous);
+        turnInterrupt = handler;
+        return () -> {
+            turnInterrupt = null;
+            terminal.handle(Terminal.Signal.INT, previous);
+        };
     }
 
     @Override

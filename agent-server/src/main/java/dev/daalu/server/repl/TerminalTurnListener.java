@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import dev.daalu.server.agent.TurnListener;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 /**
  * Shows a turn on the terminal as it happens: the answer streams to stdout; each tool call and its result is a
@@ -13,6 +14,7 @@ import java.io.PrintWriter;
 final class TerminalTurnListener implements TurnListener {
 
     private static final int MAX_ARGUMENT_CHARS = 100;
+    private static final int COMMAND_TAIL_LINES = 12;
 
     private final PrintWriter out;
     private final PrintWriter status;
@@ -49,7 +51,22 @@ final class TerminalTurnListener implements TurnListener {
             case CANCELLED -> style.red("  < " + tool + " cancelled");
         };
         this.status.println(line);
+        if (tool.equals("run_command") && status == ToolStatus.OK) {
+            printOutputTail(output);
+        }
         this.status.flush();
+    }
+
+    // The user approved the command, so they see how it went: the tail of its output (the model gets all of it)
+    private void printOutputTail(String output) {
+        List<String> lines = output.strip().lines().skip(1).toList();
+        int shown = Math.min(lines.size(), COMMAND_TAIL_LINES);
+        if (lines.size() > shown) {
+            status.println(style.dim("    ... " + (lines.size() - shown) + " lines above"));
+        }
+        for (String text : lines.subList(lines.size() - shown, lines.size())) {
+            status.println(style.dim("    | " + shorten(text, 200)));
+        }
     }
 
     @Override

@@ -61,6 +61,7 @@ class ChatTerminalIT {
 
             assertEquals("# Restart the API\n\n1. kubectl rollout restart deploy/api\n",
                     Files.readString(workspace.resolve("notes/runbook.md")));
+            awaitPrompt();
             type("C-d");
             awaitSessionEnd();
         }
@@ -89,7 +90,9 @@ class ChatTerminalIT {
             assertTrue(command.contains("  > search_files") && command.contains("  > read_file"), command);
             awaitScreen("Approve? [y/N]", Duration.ofSeconds(10));
             type("y", "Enter");
-            awaitScreen("README.md now names the three parts in its title.", Duration.ofSeconds(60));
+            String answered = awaitScreen("README.md now names the three parts in its title.", Duration.ofSeconds(60));
+            assertTrue(answered.contains("    |  README.md | 2 +-\n    |  1 file changed, 1 insertion(+), 1 deletion(-)"), "the user sees the command's output: " + answered);
+            awaitPrompt();
             type("C-d");
             awaitSessionEnd();
 
@@ -100,6 +103,42 @@ class ChatTerminalIT {
             assertTrue(toolResults.get(1).contains(title), "read_file returned the README's first lines: " + toolResults.get(1));
             assertTrue(toolResults.get(3).startsWith("Exit code 0") && toolResults.get(3).contains("1 file changed, 1 insertion(+), 1 deletion(-)"),
                     "git diff --stat ran in the workspace and its output went back to the model: " + toolResults.get(3));
+        }
+    }
+
+    @Test
+    void aMessageOnTheCommandLineStillAsksInATerminalAndCtrlCThereCancelsTheTurn() throws Exception {
+        JsonObject args = json("path", "notes.md", "content", "never written\n");
+        try (ScriptedModelServer model = ScriptedModelServer.start(new Script(AgentHarness.SERVED_MODEL, 32768, true,
+                List.of(Step.toolCall("write_file", args), Step.text("I wrote it."))))) {
+            startChat(model, "-m", "write the notes");
+
+            awaitScreen("Approve? [y/N]", Duration.ofSeconds(60));
+            type("C-c");
+            awaitSessionEnd();
+
+            assertFalse(Files.exists(temp.resolve("ws/notes.md")), "nothing was written");
+            assertEquals(1, model.chatRequests().size(), "the turn ended at the Ctrl-C: the model was not asked again");
+        }
+    }
+
+    @Test
+    void withoutATerminalSideEffectsAreDeniedAndTheExitCodeSaysSo() throws Exception {
+        JsonObject args = json("path", "notes.md", "content", "never written\n");
+        try (ScriptedModelServer model = ScriptedModelServer.start(new Script(AgentHarness.SERVED_MODEL, 32768, true,
+                List.of(Step.toolCall("write_file", args), Step.text("I wrote the notes."))))) {
+            Path errors = temp.resolve("chat.stderr");
+            Process chat = new ProcessBuilder(chatCommand(model)).redirectError(errors.toFile()).start();
+            chat.getOutputStream().write("write the notes\n".getBytes(StandardCharsets.UTF_8));
+            chat.getOutputStream().close();
+            String stdout = new String(chat.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(chat.waitFor(60, TimeUnit.SECONDS));
+            String stderr = Files.readString(errors);
+
+            assertEquals(3, chat.exitValue(), stderr);
+            assertTrue(stdout.contains("I wrote the notes."), stdout);
+            assertTrue(stderr.contains("1 change or command was denied because no one could approve it"), stderr);
+            assertFalse(Files.exists(temp.resolve("ws/notes.md")), "nothing was written");
         }
     }
 
@@ -157,7 +196,15 @@ class ChatTerminalIT {
         assertEquals(0, clone.waitFor(), output);
     }
 
-    private void startChat(ScriptedModelServer model) throws Exception {
+    private void startChat(ScriptedModelServer model, String... extraArguments) throws Exception {
+        List<String> command = new ArrayList<>(chatCommand(model));
+        command.addAll(List.of(extraArguments));
+        List<String> start = new ArrayList<>(List.of("new-session", "-d", "-s", session, "-x", "160", "-y", "48"));
+        start.add(String.join(" ", command.stream().map(ChatTerminalIT::quote).toList()));
+        assertEquals(0, tmux(start.toArray(String[]::new)), "tmux started");
+    }
+
+    private List<String> chatCommand(ScriptedModelServer model) throws IOException {
         Path workspace = Files.createDirectories(temp.resolve("ws"));
         Path home = Files.createDirectories(temp.resolve("home"));
         List<String> command = List.of("env", "HOME=" + home, "XDG_STATE_HOME=" + home.resolve("state"),
@@ -165,9 +212,7 @@ class ChatTerminalIT {
                 "DAALU_TIERS_FILE=" + home.resolve("none.json"), "NO_COLOR=1", "TERM=xterm-256color",
                 System.getProperty("daalu.java", "java"), "--enable-native-access=ALL-UNNAMED", "-jar",
                 System.getProperty("daalu.jar"), "chat", "--dir", workspace.toString(), "--endpoint", model.baseUrl());
-        List<String> start = new ArrayList<>(List.of("new-session", "-d", "-s", session, "-x", "160", "-y", "48"));
-        start.add(String.join(" ", command.stream().map(ChatTerminalIT::quote).toList()));
-        assertEquals(0, tmux(start.toArray(String[]::new)), "tmux started");
+        return command;
     }
 
     private void awaitSessionEnd() throws Exception {
@@ -175,6 +220,17 @@ class ChatTerminalIT {
         while (tmux("has-session", "-t", session) == 0) {
             if (System.nanoTime() > deadline) {
                 fail("daalu chat did not end:\n" + screen());
+            }
+            TimeUnit.MILLISECONDS.sleep(100); // polling a terminal: there is nothing to wait on but its screen
+        }
+    }
+
+    // Keys typed before the REPL reads again reach a terminal in cooked mode, where Ctrl-D is lost
+    private void awaitPrompt() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!screen().strip().endsWith("\n>")) {
+            if (System.nanoTime() > deadline) {
+                fail("no prompt:\n" + screen());
             }
             TimeUnit.MILLISECONDS.sleep(100); // polling a terminal: there is nothing to wait on but its screen
         }
