@@ -14,18 +14,22 @@ public final class SecretFiles {
             "\\.env(\\..*)?|.*\\.env|\\.envrc|.*\\.pem|.*\\.key|.*\\.p12|.*\\.pfx|.*\\.jks|.*\\.keystore"
                     + "|.*id_rsa.*|.*id_dsa.*|.*id_ecdsa.*|.*id_ed25519.*|\\.git-credentials|\\.netrc|_netrc"
                     + "|\\.pgpass|\\.npmrc|\\.pypirc|credentials(\\.json)?|.*\\.tfstate(\\.backup)?"
-                    + "|secrets?\\.(ya?ml|json)|kubeconfig");
+                    + "|secrets?\\.(ya?ml|json)|kubeconfig|\\.terraformrc|terraform\\.rc|credentials\\.tfrc\\.json"
+                    + "|\\.vault-token|\\.dockercfg");
+    /** Whole paths: a secrets directory anywhere, and config files whose plain names say nothing. */
+    private static final Pattern SECRET_PATH = Pattern.compile(
+            "(.*/)?\\.?secrets?/.*|(.*/)?\\.kube/config|(.*/)?\\.docker/config\\.json");
 
     private SecretFiles() {
     }
 
-    /** Whether the file name (last segment of a '/'-separated relative path) marks a secret file. */
+    /** Whether the file name (last segment of a '/'-separated relative path), or its directory, marks a secret file. */
     public static boolean isSecret(String relativePath) {
         int slash = relativePath.lastIndexOf('/');
         String name = relativePath.substring(slash + 1).toLowerCase(Locale.ROOT);
         if (name.equals(".env.example") || name.equals(".env.sample") || name.equals(".env.template")) {
             return false;
         }
-        return SECRET_NAME.matcher(name).matches();
+        return SECRET_NAME.matcher(name).matches() || SECRET_PATH.matcher(relativePath.toLowerCase(Locale.ROOT)).matches();
     }
 }

@@ -48,8 +48,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class LuceneStore implements Closeable {
 
-    /** Bump when documents change shape: older indexes are then rebuilt. */
-    static final String SCHEMA_VERSION = "4";
+    /** Bump when documents change shape or what may be stored changes (secret files): older indexes are then rebuilt. */
+    static final String SCHEMA_VERSION = "5";
     private static final String SCHEMA_KEY = "daalu.schema";
     private static final String SETTINGS_KEY = "daalu.settings";
     private static final double RAM_BUFFER_MB = 48;
