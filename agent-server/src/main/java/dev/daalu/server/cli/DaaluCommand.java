@@ -3,13 +3,16 @@ package dev.daalu.server.cli;
 import dev.daalu.indexer.cli.IndexCommand;
 import dev.daalu.indexer.cli.MapCommand;
 import dev.daalu.indexer.cli.SearchCommand;
-import dev.daalu.server.log.SecretRedactor;
 import dev.daalu.server.config.ConfigLoader;
+import dev.daalu.server.log.LogSetup;
+import dev.daalu.server.log.SecretRedactor;
 import dev.daalu.server.runtime.LocalWorkspaceOpener;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.Arrays;
 
 /**
  * The {@code daalu} command line. Subcommands are registered in {@link #commandLine()}; each lives in
@@ -30,6 +33,13 @@ public final class DaaluCommand implements Runnable {
             java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization.VectorizationProvider");
 
     public static void main(String[] args) {
+        // the terminal commands show warnings as one redacted line, never INFO chatter or a library's stack
+        // trace between the user's output; `serve` installs its own logging from its options
+        try {
+            LogSetup.install(java.util.logging.Level.WARNING, null, System.err, SecretRedactor.global());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // cannot happen: no log file is opened
+        }
         LUCENE_VECTORIZATION.setLevel(java.util.logging.Level.SEVERE);
         System.exit(commandLine().execute(args));
     }
@@ -47,12 +57,29 @@ public final class DaaluCommand implements Runnable {
         line.addSubcommand(new ServeCommand(
                 new LocalWorkspaceOpener(System.getenv(), ConfigLoader.Overrides.NONE, Clock.systemUTC()), SecretRedactor.global()));
         line.setExecutionExceptionHandler(new ErrorHandler());
+        line.setParameterExceptionHandler(DaaluCommand::badUsage);
         return line;
     }
 
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+    }
+
+    // picocli's own report (message, suggestions, usage; exit 2), and for search the way to look for "-var-file"
+    private static int badUsage(CommandLine.ParameterException ex, String[] args) {
+        CommandLine command = ex.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println(ex.getMessage());
+        boolean dashQuery = Arrays.stream(args).anyMatch(arg -> arg.startsWith("-") && !arg.startsWith("--"));
+        if (command.getCommandName().equals("search") && dashQuery
+                && (ex instanceof CommandLine.MissingParameterException || ex instanceof CommandLine.UnmatchedArgumentException)) {
+            err.println("To search for text that starts with '-', put -- before it: daalu search -- '-var-file'");
+        }
+        if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
+            command.usage(err);
+        }
+        return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     /** Reports the jar's Implementation-Version. */

@@ -196,7 +196,8 @@ public final class ChatRepl {
             for (SearchResults.SearchHit hit : results.hits()) {
                 out.append(style.cyan(hit.location())).append(": ").append(hit.text()).append('\n');
             }
-            out.append(style.dim(results.totalMatches() + " matching lines in " + results.filesMatched() + " files"));
+            out.append(style.dim(results.totalMatches() + (results.totalMatches() == 1 ? " matching line in " : " matching lines in ")
+                    + results.filesMatched() + (results.filesMatched() == 1 ? " file" : " files")));
             return out.toString();
         } catch (IOException | RuntimeException e) {
             return "The search failed: " + e.getMessage();

@@ -87,7 +87,7 @@ public final class SearchCommand implements Callable<Integer> {
                 }
             }
             out.flush();
-            err.println(results.totalMatches() + " matching lines in " + results.filesMatched() + " files ("
+            err.println(plural(results.totalMatches(), "matching line") + " in " + plural(results.filesMatched(), "file") + " ("
                     + results.hits().size() + " shown)"
                     + (results.binaryFilesMatched().isEmpty() ? "" : "; binary files match: "
                     + String.join(", ", results.binaryFilesMatched())));
@@ -95,5 +95,9 @@ public final class SearchCommand implements Callable<Integer> {
         } catch (IOException | RuntimeException e) {
             return Failures.report(err, e);
         }
+    }
+
+    private static String plural(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 }
