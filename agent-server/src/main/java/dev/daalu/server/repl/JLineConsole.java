@@ -9,7 +9,10 @@ import org.jline.terminal.TerminalBuilder;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** The interactive console: JLine line editing and history, and Ctrl-C through the terminal's signal handler. */
 public final class JLineConsole implements Console, AutoCloseable {
@@ -27,6 +30,7 @@ public final class JLineConsole implements Console, AutoCloseable {
 
     /** Opens the system terminal, with history kept in {@code historyFile}. */
     public static JLineConsole open(Path historyFile, boolean noColor) throws IOException {
+        ownerOnly(historyFile);
         Terminal terminal = TerminalBuilder.builder().system(true).name("daalu").build();
         LineReader reader = LineReaderBuilder.builder()
                 .terminal(terminal)
@@ -82,5 +86,18 @@ public final class JLineConsole implements Console, AutoCloseable {
     @Override
     public void close() throws IOException {
         terminal.close();
+    }
+
+    // what the user typed about their code stays theirs: JLine would create the file under the umask
+    private static void ownerOnly(Path historyFile) throws IOException {
+        Path parent = historyFile.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+        try {
+            Files.createFile(historyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (FileAlreadyExistsException e) {
+            // an existing history keeps the mode its owner gave it
+        }
     }
 }

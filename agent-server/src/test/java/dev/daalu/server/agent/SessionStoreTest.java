@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
 
@@ -35,6 +36,16 @@ class SessionStoreTest {
         SessionStore.Summary summary = restarted.list(10).get(0);
         assertEquals("add a lifecycle rule", summary.title());
         assertEquals(1, summary.turns());
+    }
+
+    @Test
+    void sessionsAreReadableByTheirOwnerOnly() throws Exception {
+        Path directory = temp.resolve("state/daalu/sessions");
+        Session session = new SessionStore(directory, Clock.systemUTC()).create();
+        session.append(ChatMessage.user("the prod database password is in vars.tf"), "t1");
+
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(directory.resolve(session.id() + ".jsonl"))));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(directory)));
     }
 
     @Test
