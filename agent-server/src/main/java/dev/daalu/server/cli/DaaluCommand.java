@@ -32,6 +32,10 @@ public final class DaaluCommand implements Runnable {
     private static final java.util.logging.Logger LUCENE_VECTORIZATION =
             java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization.VectorizationProvider");
 
+    /** PathGlob reports a malformed glob to the user itself; JGit would also log it, with a stack trace. */
+    private static final java.util.logging.Logger JGIT_IGNORE_RULES =
+            java.util.logging.Logger.getLogger("org.eclipse.jgit.ignore.FastIgnoreRule");
+
     public static void main(String[] args) {
         // the terminal commands show warnings as one redacted line, never INFO chatter or a library's stack
         // trace between the user's output; `serve` installs its own logging from its options
@@ -41,6 +45,7 @@ public final class DaaluCommand implements Runnable {
             throw new java.io.UncheckedIOException(e); // cannot happen: no log file is opened
         }
         LUCENE_VECTORIZATION.setLevel(java.util.logging.Level.SEVERE);
+        JGIT_IGNORE_RULES.setLevel(java.util.logging.Level.OFF);
         System.exit(commandLine().execute(args));
     }
 

@@ -14,10 +14,11 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code daalu search QUERY [--glob G] [--regex] [--max N] [--context N] [--dir DIR]}: refreshes the index
+ * {@code daalu search QUERY [--glob G ...] [--regex] [--max N] [--context N] [--dir DIR]}: refreshes the index
  * (cheap when nothing changed), then prints hits like {@code rg}: {@code path:line:column:text}, context
  * lines as {@code path-line-text}, best first; the summary goes to standard error. Exit 0 whether or not
  * anything matched; 1 when the search cannot run (an invalid regex); 2 for bad options.
@@ -30,8 +31,9 @@ public final class SearchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "QUERY", description = "Identifier, exact text, or regular expression")
     String query;
 
-    @Option(names = "--glob", paramLabel = "G", description = "Only paths matching this gitignore-style glob (*.tf, modules/**)")
-    String glob;
+    @Option(names = {"-g", "--glob"}, paramLabel = "G", description = {"Only paths matching this gitignore-style glob "
+            + "(*.tf, modules/**, *.{tf,tfvars}); !G leaves paths out. Repeatable, or comma-separated."})
+    List<String> globs = List.of();
 
     @Option(names = "--regex", description = "Treat QUERY as a regular expression")
     boolean regex;
@@ -62,7 +64,7 @@ public final class SearchCommand implements Callable<Integer> {
     public Integer call() {
         SearchQuery search;
         try {
-            search = new SearchQuery(query, regex, glob, max, context);
+            search = new SearchQuery(query, regex, globs.isEmpty() ? null : String.join(",", globs), max, context);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

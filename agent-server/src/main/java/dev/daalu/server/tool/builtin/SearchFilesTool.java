@@ -30,7 +30,8 @@ public final class SearchFilesTool implements Tool {
             Schemas.object()
                     .string("query", "Identifier, exact text, or (with regex=true) a regular expression")
                     .bool("regex", "Treat query as a regular expression (default false)")
-                    .string("glob", "Only paths matching this glob, e.g. *.tf or modules/**")
+                    .string("glob", "Only paths matching these comma-separated globs, e.g. *.tf, modules/**, *.{tf,tfvars}; "
+                            + "!vendor/** leaves paths out")
                     .integer("max_results", "Most matches to return (default 20)", 1, 100)
                     .required("query").build(),
             Effect.READ);
