@@ -41,6 +41,7 @@ function modelScript(): object {
             { type: 'toolCalls', calls: [{ name: 'run_command', arguments: { command: `touch ${CANARY}` } }] },
             { type: 'text', text: 'Understood: I did not run it.' },
             { type: 'toolCalls', calls: [{ name: 'run_command', arguments: { command: 'sleep 600' } }] },
+            { type: 'text', text: 'Counting slowly: one two three four five six', cutAfterChunks: 2, holdOpen: true },
         ],
     };
 }
@@ -98,6 +99,8 @@ async function main(): Promise<number> {
             'daalu.javaPath': java,
             'daalu.modelEndpoint': endpoint,
             'daalu.model': 'qwen2.5-coder-14b',
+            // the DOM renderer keeps the terminal's text readable by the test
+            'terminal.integrated.gpuAcceleration': 'off',
         },
         // the agent server's own config, sessions and index stay inside this run's folder
         env: { ...process.env, XDG_CONFIG_HOME: path.join(dir, 'config'), XDG_DATA_HOME: path.join(dir, 'data'), XDG_CACHE_HOME: path.join(dir, 'cache') },
@@ -260,6 +263,21 @@ function steps(wb: Workbench, ws: string, model: ModelServer): Step[] {
             },
         },
         {
+            name: 'Escape in the chat view stops a streaming answer',
+            run: async () => {
+                const notices = await chat().locator('#log > .entry.notice').count();
+                await send('Count to a million');
+                await lastEntry('assistant').filter({ hasText: 'Counting' }).waitFor();
+                await chat().locator('#stop').waitFor();
+                await chat().locator('#input').press('Escape');
+                await chat().locator('#stop').waitFor({ state: 'hidden' });
+                const notice = chat().locator('#log > .entry.notice').nth(notices);
+                await notice.waitFor();
+                assert(/cancel|stop/i.test(await notice.innerText()), `the turn ended some other way: ${await notice.innerText()}`);
+                await wb.screenshot('10b-escape-stopped');
+            },
+        },
+        {
             name: 'the conversation is restored when the view is hidden and shown again',
             run: async () => {
                 const before = await chat().locator('#log > .entry').count();
@@ -295,6 +313,21 @@ function steps(wb: Workbench, ws: string, model: ModelServer): Step[] {
                 await input.press('Enter');
                 await page.locator('.tab.active', { hasText: 'main.tf' }).waitFor();
                 await page.locator('.statusbar-item', { hasText: 'Ln 5, Col' }).waitFor();
+            },
+        },
+        {
+            name: 'Daalu: Open Chat in Terminal runs daalu chat in an integrated terminal',
+            run: async () => {
+                await wb.runCommand('Daalu: Open Chat in Terminal');
+                const rows = page.locator('.terminal-wrapper.active .xterm-rows');
+                await rows.filter({ hasText: '/help for commands' }).waitFor({ timeout: 60_000 });
+                assert((await rows.innerText()).includes(`daalu chat in ${ws}`), 'the terminal chat runs in another folder');
+                await page.locator('.terminal-wrapper.active .xterm-helper-textarea').focus();
+                await page.keyboard.type('/map');
+                await page.keyboard.press('Enter');
+                await rows.filter({ hasText: 'aws_s3_bucket' }).waitFor();
+                await wb.screenshot('15-chat-in-terminal');
+                await page.keyboard.press('Control+D');
             },
         },
         {

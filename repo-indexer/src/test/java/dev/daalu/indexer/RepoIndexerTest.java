@@ -149,13 +149,33 @@ class RepoIndexerTest {
     }
 
     @Test
-    void aSecondProcessOnTheSameIndexIsToldWhy() throws IOException {
+    void aSecondProcessOnAHeldIndexWorksOnAPrivateCopyOfItsLastCommit() throws IOException {
         Path repo = Files.createDirectories(temp.resolve("ws"));
-        try (RepoIndex first = TestIndexes.open(repo, temp.resolve("index"), new ToyParser())) {
-            IOException error = assertThrows(IOException.class, () -> TestIndexes.open(repo, temp.resolve("index"), new ToyParser()));
+        Path indexDir = temp.resolve("index");
+        Workspace.write(repo, "a.py", "shared_token = 1\n");
+        Path stale = Files.createDirectories(temp.resolve("index.pid999999999"));
+        try (RepoIndex first = TestIndexes.open(repo, indexDir, new ToyParser())) {
+            first.refresh(IndexListener.NONE);
+        }
 
-            assertTrue(error.getMessage().contains("in use by another daalu process"), error.getMessage());
-            assertEquals(IndexStatus.State.EMPTY, first.status().state());
+        try (RepoIndex owner = TestIndexes.open(repo, indexDir, new ToyParser())) {
+            Path copy;
+            try (RepoIndex second = TestIndexes.open(repo, indexDir, new ToyParser())) {
+                copy = second.status().indexDir();
+                assertEquals(temp.resolve("index.pid" + ProcessHandle.current().pid()), copy);
+                assertTrue(second.status().problems().get(0).message().contains("works on a private copy"),
+                        second.status().problems().toString());
+                assertEquals(1, second.search(SearchQuery.of("shared_token")).totalMatches(), "the owner's commit is there");
+
+                Workspace.write(repo, "b.py", "shared_token = 2\n");
+                IndexStatus status = second.refresh(IndexListener.NONE);
+                assertEquals(1, status.changedInLastPass(), "only the new file was read");
+                assertEquals(2, second.search(SearchQuery.of("shared_token")).totalMatches());
+                assertEquals(1, owner.search(SearchQuery.of("shared_token")).totalMatches(), "the owner's index is its own");
+            }
+            assertTrue(Files.notExists(copy), "the copy is deleted at close");
+            assertTrue(Files.notExists(stale), "a copy left by a process that is gone is deleted");
+            assertEquals(2, owner.refresh(IndexListener.NONE).filesTotal());
         }
     }
 }

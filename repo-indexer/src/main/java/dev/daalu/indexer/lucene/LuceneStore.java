@@ -66,11 +66,14 @@ public final class LuceneStore implements Closeable {
     private final SearcherManager searchers;
     private final Manifest manifest;
     private final String openNote;
+    private final boolean privateCopy;
     private final AtomicLong generation = new AtomicLong(1);
     private final AtomicBoolean changedSinceRefresh = new AtomicBoolean();
 
-    private LuceneStore(Path indexDir, FSDirectory directory, IndexWriter writer, String openNote) throws IOException {
+    private LuceneStore(Path indexDir, FSDirectory directory, IndexWriter writer, String openNote, boolean privateCopy)
+            throws IOException {
         this.indexDir = indexDir;
+        this.privateCopy = privateCopy;
         this.directory = directory;
         this.writer = writer;
         this.openNote = openNote;
@@ -86,10 +89,29 @@ public final class LuceneStore implements Closeable {
     /**
      * Opens the index in {@code indexDir}, creating it when absent.
      *
+     * <p>When another process holds that index, this one gets a {@link PrivateIndexCopy} of its last commit
+     * instead ({@link #openNote} says so), so two daalu processes can serve the same workspace.
+     *
      * @param settings fingerprint of the settings that shape documents (parser, parse limits, vendoring)
-     * @throws IOException when the directory cannot be used, or another process holds the index
+     * @throws IOException when the directory cannot be used
      */
     public static LuceneStore open(Path indexDir, String settings) throws IOException {
+        try {
+            return openDirectory(indexDir, settings, null, false);
+        } catch (LockObtainFailedException e) {
+            Path copy = PrivateIndexCopy.create(indexDir);
+            try {
+                return openDirectory(copy, settings, "another daalu process holds the index at " + indexDir
+                        + "; this one works on a private copy, deleted when it exits", true);
+            } catch (IOException | RuntimeException failure) {
+                PrivateIndexCopy.delete(copy);
+                throw failure;
+            }
+        }
+    }
+
+    private static LuceneStore openDirectory(Path indexDir, String settings, String sharingNote, boolean privateCopy)
+            throws IOException {
         Files.createDirectories(indexDir);
         FSDirectory directory = FSDirectory.open(indexDir);
         try {
@@ -114,11 +136,8 @@ public final class LuceneStore implements Closeable {
                     .setCommitOnClose(true);
             IndexWriter writer = new IndexWriter(directory, config);
             writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA_VERSION, SETTINGS_KEY, settings).entrySet());
-            return new LuceneStore(indexDir, directory, writer, note);
-        } catch (LockObtainFailedException e) {
-            directory.close();
-            throw new IOException("The index at " + indexDir + " is in use by another daalu process; stop that "
-                    + "process or give this one another index directory", e);
+            String notes = sharingNote == null ? note : note == null ? sharingNote : sharingNote + "; " + note;
+            return new LuceneStore(indexDir, directory, writer, notes, privateCopy);
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw e;
@@ -133,7 +152,7 @@ public final class LuceneStore implements Closeable {
         return manifest;
     }
 
-    /** Why the index was rebuilt at open, or null. */
+    /** Why the index was rebuilt at open, or that it is a private copy, or null. */
     public String openNote() {
         return openNote;
     }
@@ -232,6 +251,9 @@ public final class LuceneStore implements Closeable {
             writer.close();
         } finally {
             directory.close();
+            if (privateCopy) {
+                PrivateIndexCopy.delete(indexDir);
+            }
         }
     }
 }

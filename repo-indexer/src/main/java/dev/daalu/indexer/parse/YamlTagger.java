@@ -255,21 +255,20 @@ final class YamlTagger implements Tagger {
             }
         }
 
-        /** The pair's scalar value unquoted, or its template text when the template was blanked, or "". */
+        /**
+         * The pair's scalar value unquoted, or, when the value was templated, its template text as written
+         * (<code>{{ .Release.Name }}-ingress</code>, not the {@code -ingress} blanking leaves), or "".
+         */
         private String value(Node node) {
-            if (node.valueStart >= 0) {
-                String text = unquote(yaml.text(node.valueStart, node.valueEnd));
-                if (!text.isBlank()) {
-                    return text;
+            if (yaml != original) {
+                // a blanked value is no YAML node, or only its untemplated tail: take the key's line as written
+                String rest = original.restOfLine(node.keyEnd).strip();
+                rest = rest.startsWith(":") ? rest.substring(1).strip() : rest;
+                if (rest.contains("{{")) {
+                    return unquote(rest);
                 }
             }
-            if (yaml == original) {
-                return "";
-            }
-            // a blanked value is no YAML node: take the rest of the key's line in the original text
-            String rest = original.restOfLine(node.keyEnd).strip();
-            rest = rest.startsWith(":") ? rest.substring(1).strip() : rest;
-            return rest.contains("{{") ? unquote(rest) : "";
+            return node.valueStart >= 0 ? unquote(yaml.text(node.valueStart, node.valueEnd)) : "";
         }
 
         private void finishDocument() {

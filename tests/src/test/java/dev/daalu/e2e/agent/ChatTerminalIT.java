@@ -67,6 +67,43 @@ class ChatTerminalIT {
     }
 
     @Test
+    void aMultiStepTaskOnARealRepositoryWithAnApprovedEditAndAnApprovedCommand() throws Exception {
+        Path workspace = temp.resolve("ws");
+        cloneThisProjectInto(workspace);
+        String title = Files.readAllLines(workspace.resolve("README.md")).get(0);
+        String retitled = title + " (agent server, repo indexer, VS Code extension)";
+        try (ScriptedModelServer model = ScriptedModelServer.start(new Script(AgentHarness.SERVED_MODEL, 32768, true, List.of(
+                Step.toolCall("search_files", json("query", "bin/test", "glob", "*.md")),
+                Step.toolCall("read_file", firstLinesOf("README.md", 5)),
+                Step.toolCall("edit_file", json("path", "README.md", "old_text", title, "new_text", retitled)),
+                Step.toolCall("run_command", json("command", "git diff --stat")),
+                Step.text("README.md now names the three parts in its title."))))) {
+            startChat(model);
+
+            awaitScreen("/help for commands", Duration.ofSeconds(60));
+            type("say in the README title what the parts are, then show me git diff --stat", "Enter");
+            String edit = awaitScreen("Approve? [y/N]", Duration.ofSeconds(60));
+            assertTrue(edit.contains("Edit README.md (+1 -1)") && edit.contains("+" + retitled), edit);
+            type("y", "Enter");
+            String command = awaitScreen("Run: git diff --stat", Duration.ofSeconds(60));
+            assertTrue(command.contains("  > search_files") && command.contains("  > read_file"), command);
+            awaitScreen("Approve? [y/N]", Duration.ofSeconds(10));
+            type("y", "Enter");
+            awaitScreen("README.md now names the three parts in its title.", Duration.ofSeconds(60));
+            type("C-d");
+            awaitSessionEnd();
+
+            assertEquals(retitled, Files.readAllLines(workspace.resolve("README.md")).get(0));
+            List<String> toolResults = toolMessages(model.chatRequests().get(model.chatRequests().size() - 1).jsonObject());
+            assertEquals(4, toolResults.size(), toolResults.toString());
+            assertTrue(toolResults.get(0).contains("README.md:"), "search found the README: " + toolResults.get(0));
+            assertTrue(toolResults.get(1).contains(title), "read_file returned the README's first lines: " + toolResults.get(1));
+            assertTrue(toolResults.get(3).startsWith("Exit code 0") && toolResults.get(3).contains("1 file changed, 1 insertion(+), 1 deletion(-)"),
+                    "git diff --stat ran in the workspace and its output went back to the model: " + toolResults.get(3));
+        }
+    }
+
+    @Test
     void ctrlCCancelsTheRunningTurnAndTheChatGoesOn() throws Exception {
         try (ScriptedModelServer model = ScriptedModelServer.start(new Script(AgentHarness.SERVED_MODEL, 32768, true, List.of(
                 Step.text("Let me think about this for a long while").with(Step.Delivery.DEFAULT.cutAfter(3).thenHoldOpen()),
@@ -84,6 +121,40 @@ class ChatTerminalIT {
             type("/exit", "Enter");
             awaitSessionEnd();
         }
+    }
+
+    private static JsonObject json(String... keysAndValues) {
+        JsonObject object = new JsonObject();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            object.addProperty(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return object;
+    }
+
+    private static JsonObject firstLinesOf(String path, int lines) {
+        JsonObject object = json("path", path);
+        object.addProperty("end_line", lines);
+        return object;
+    }
+
+    private static List<String> toolMessages(JsonObject chatRequest) {
+        List<String> contents = new ArrayList<>();
+        chatRequest.getAsJsonArray("messages").forEach(message -> {
+            if (message.getAsJsonObject().get("role").getAsString().equals("tool")) {
+                contents.add(message.getAsJsonObject().get("content").getAsString());
+            }
+        });
+        return contents;
+    }
+
+    /** A real repository with history: a clone of the checkout these tests run in. */
+    private static void cloneThisProjectInto(Path workspace) throws IOException, InterruptedException {
+        Process top = new ProcessBuilder("git", "rev-parse", "--show-toplevel").redirectErrorStream(true).start();
+        String root = new String(top.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertEquals(0, top.waitFor(), root);
+        Process clone = new ProcessBuilder("git", "clone", "-q", root, workspace.toString()).redirectErrorStream(true).start();
+        String output = new String(clone.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, clone.waitFor(), output);
     }
 
     private void startChat(ScriptedModelServer model) throws Exception {

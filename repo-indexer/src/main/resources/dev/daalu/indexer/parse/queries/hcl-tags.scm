@@ -27,3 +27,11 @@
 (expression (variable_expr (identifier) @name
   (#not-any-of? @name "data" "var" "local" "module" "each" "count" "self" "path" "terraform"))
   . (get_attr (identifier) @name)) @reference.resource
+
+; A module call sets the called module's variables and reads its outputs; modules resolve by name, so
+; `vpc_id = ...` in a module block references var.vpc_id and module.network.vpc_id references output.vpc_id.
+(block (identifier) @_type (#eq? @_type "module") (body (attribute (identifier) @name
+  (#not-any-of? @name "source" "version" "providers" "count" "for_each" "depends_on")))
+  (#set! prefix "var.")) @reference.variable
+(expression (variable_expr (identifier) @_module (#eq? @_module "module")) . (get_attr (identifier))
+  . (get_attr (identifier) @name) (#set! prefix "output.")) @reference.output
