@@ -49,7 +49,10 @@ prepare() { # prepare NAME: prints the tree's path, or nothing when it cannot be
     platform)
       local fixture=$here/repo-indexer/src/test/resources/dev/daalu/indexer/repos/platform
       if [ -d "$fixture" ]; then
-        rm -rf "$data/platform" && copy_tree "$fixture" "$data/platform"; git_init "$data/platform"; echo "$data/platform"
+        # its ignore files are stored as "gitignore" (see the fixture's README): give them their dot back
+        rm -rf "$data/platform" && copy_tree "$fixture" "$data/platform"
+        find "$data/platform" -name gitignore -type f -execdir mv gitignore .gitignore \;
+        git_init "$data/platform"; echo "$data/platform"
       fi ;;
     *) echo "unknown codebase $1 (kernel, ansible, hcl, platform)" >&2; exit 2 ;;
   esac

@@ -13,13 +13,14 @@ import java.util.regex.Pattern;
  * One run of an external baseline command (ctags, cat, rg): its wall time and, when run under
  * {@code /usr/bin/time -v}, its user and system CPU and peak RSS.
  *
+ * @param status the exit status
  * @param wallNanos wall time measured around the process, start to exit
  * @param userSeconds user CPU; -1 when not measured
  * @param sysSeconds system CPU; -1 when not measured
  * @param maxRssKb peak resident set in KiB; -1 when not measured
  * @param stdout the captured standard output; empty when it was discarded
  */
-record CommandRun(long wallNanos, double userSeconds, double sysSeconds, long maxRssKb, byte[] stdout) {
+record CommandRun(int status, long wallNanos, double userSeconds, double sysSeconds, long maxRssKb, byte[] stdout) {
 
     private static final Pattern TIME_FIELD = Pattern.compile("^\\s*([^:]+):\\s*(\\S+)\\s*$", Pattern.MULTILINE);
 
@@ -43,16 +44,23 @@ record CommandRun(long wallNanos, double userSeconds, double sysSeconds, long ma
         if (status > 1) {
             throw new IOException(String.join(" ", command) + " exited with status " + status);
         }
-        return new CommandRun(wall, -1, -1, -1, out);
+        return new CommandRun(status, wall, -1, -1, -1, out);
     }
 
-    /** {@link #run} under {@code /usr/bin/time -v}, which adds CPU and peak RSS. Output is discarded. */
+    /**
+     * {@link #run} under {@code /usr/bin/time -v}, which adds CPU and peak RSS. Output is discarded.
+     *
+     * @throws IOException when the command cannot start or exits with any status but 0
+     */
     static CommandRun measured(Path dir, List<String> command) throws IOException, InterruptedException {
         Path report = Files.createTempFile("daalu-bench-time", ".txt");
         try {
             List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-v", "-o", report.toString()));
             timed.addAll(command);
             CommandRun run = run(dir, timed, false);
+            if (run.status() != 0) {
+                throw new IOException(String.join(" ", command) + " exited with status " + run.status());
+            }
             String text = Files.readString(report, StandardCharsets.UTF_8);
             double user = -1;
             double sys = -1;
@@ -66,7 +74,7 @@ record CommandRun(long wallNanos, double userSeconds, double sysSeconds, long ma
                     default -> { }
                 }
             }
-            return new CommandRun(run.wallNanos(), user, sys, rss, run.stdout());
+            return new CommandRun(run.status(), run.wallNanos(), user, sys, rss, run.stdout());
         } finally {
             Files.deleteIfExists(report);
         }

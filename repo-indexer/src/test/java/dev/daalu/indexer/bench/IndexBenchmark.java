@@ -49,6 +49,7 @@ public final class IndexBenchmark {
     private final Targets targets;
     private final Report report;
     private final List<Path> indexDirs = new ArrayList<>();
+    private final StringBuilder peaks = new StringBuilder();
 
     private IndexBenchmark(String name, Path root, Path results, int repeats, int passes) {
         this.name = name;
@@ -91,19 +92,31 @@ public final class IndexBenchmark {
         double catMillis = medianMillis(Math.min(repeats, 3), () -> CommandRun.run(root, cat, false).wallNanos());
         List<CommandRun> ctags = new ArrayList<>();
         for (int i = 0; i < passes; i++) {
-            ctags.add(CommandRun.measured(root, List.of("ctags", "-L", files.lineList().toString(), "-f", "/dev/null")));
+            // tags to stdout, which is discarded: ctags cannot truncate /dev/null as a tag file ("-f /dev/null" fails)
+            ctags.add(CommandRun.measured(root, List.of("ctags", "-L", files.lineList().toString(), "-f", "-")));
         }
         RepoIndex index = coldIndex(files, ctags);
+        peak("cold index");
         index = restart(index);
+        peak("restart");
         try {
             editToSearchable(index, queries.editPath());
+            peak("edit");
             search(index, queries);
+            peak("search");
             map(index);
+            peak("map");
         } finally {
             index.close();
         }
-        report.fact("peak RSS of this JVM after all the above", (Memory.peakRssBytes() / MIB) + " MiB");
         textOnly(catMillis);
+        peak("text-only index");
+        report.fact("peak RSS (VmHWM) after each phase, MiB", peaks.toString());
+    }
+
+    // VmHWM only grows: the first phase whose figure jumps is the one that needed the memory
+    private void peak(String phase) throws IOException {
+        peaks.append(peaks.isEmpty() ? "" : ", ").append(phase).append(' ').append(Memory.peakRssBytes() / MIB);
     }
 
     private RepoIndex coldIndex(FileSet files, List<CommandRun> ctags) throws IOException {
