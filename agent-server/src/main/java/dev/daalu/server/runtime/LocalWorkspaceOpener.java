@@ -67,8 +67,9 @@ public final class LocalWorkspaceOpener implements WorkspaceOpener {
         }
         Workspace workspace = Workspace.open(root);
         Path state = config.stateDir().resolve("workspaces").resolve(key(workspace.root()));
-        FirstPassIndex index = new FirstPassIndex(RepoIndexer.builder().root(workspace.root()).config(IndexConfig.defaults())
-                .environment(env, Path.of(env.getOrDefault("HOME", System.getProperty("user.home")))).clock(clock).build());
+        FirstPassIndex index = new FirstPassIndex(new WarmedMapIndex(RepoIndexer.builder().root(workspace.root())
+                .config(IndexConfig.defaults())
+                .environment(env, Path.of(env.getOrDefault("HOME", System.getProperty("user.home")))).clock(clock).build()));
         AtomicWriter writer = new AtomicWriter(state.resolve("writes.journal"));
         writer.cleanLeftovers();
         IndexFeeder feeder = new IndexFeeder(index);
