@@ -47,6 +47,8 @@ import java.util.Set;
  *   <tr><td>{@value #FIRST_LINE}</td><td>numeric doc values</td><td>the line number a searchable document's text starts at</td></tr>
  *   <tr><td>{@value #SCAN}</td><td>term</td><td>{@value #SCAN_ALL} on files with too many trigrams to index</td></tr>
  *   <tr><td>{@value #TAGS}</td><td>binary doc values</td><td>{@link TagCodec} bytes: the tag cache and the symbol source</td></tr>
+ *   <tr><td>{@value #DEFINITIONS}</td><td>binary doc values</td><td>{@code line TAB name LF} per definition: which hits
+ *       define the query, read by every search with a hit in the file, without decoding all its tags</td></tr>
  *   <tr><td>{@value #PATH_WORDS}, {@value #DEF_WORDS}</td><td>indexed words, docs only</td><td>path and defined names split by
  *       {@link CodeAnalyzer}: the file score</td></tr>
  * </table>
@@ -75,6 +77,7 @@ public final class IndexFields {
     /** Text files longer than this many characters are searched in chunks of whole lines about this long. */
     public static final int CHUNK_CHARS = 1 << 17;
     public static final String TAGS = "tags";
+    public static final String DEFINITIONS = "defs";
     public static final String PATH_WORDS = "pathwords";
     public static final String DEF_WORDS = "defwords";
 
@@ -133,9 +136,10 @@ public final class IndexFields {
     static List<Document> textDocuments(String path, FileRecord record, String text, FileTags tags, LongSet scratch) {
         BytesRef encodedTags = new BytesRef(TagCodec.encode(tags));
         String definedNames = definedNames(tags);
+        BytesRef definitions = definitionLines(tags);
         Document first = manifestDocument(path, record);
         if (text.length() <= CHUNK_CHARS) {
-            addSearchable(first, path, text, 1, encodedTags, definedNames, scratch);
+            addSearchable(first, path, text, 1, encodedTags, definitions, definedNames, scratch);
             return List.of(first);
         }
         first.add(new BinaryDocValuesField(TAGS, encodedTags));
@@ -149,7 +153,7 @@ public final class IndexFields {
             doc.add(new StringField(PATH, path, Field.Store.NO));
             doc.add(new SortedDocValuesField(PATH, new BytesRef(path)));
             doc.add(new NumericDocValuesField(FLAGS, record.flags()));
-            addSearchable(doc, path, chunk, line, encodedTags, definedNames, scratch);
+            addSearchable(doc, path, chunk, line, encodedTags, definitions, definedNames, scratch);
             docs.add(doc);
             line += (int) chunk.chars().filter(c -> c == '\n').count();
             start = end;
@@ -172,7 +176,7 @@ public final class IndexFields {
     }
 
     private static void addSearchable(Document doc, String path, String text, int firstLine, BytesRef tags,
-                                      String definedNames, LongSet scratch) {
+                                      BytesRef definitions, String definedNames, LongSet scratch) {
         doc.add(new StringField(SEARCHABLE, SEARCHABLE_YES, Field.Store.NO));
         doc.add(new BinaryDocValuesField(CONTENT, new BytesRef(text.getBytes(StandardCharsets.UTF_8))));
         if (Trigrams.collect(text, scratch)) {
@@ -183,6 +187,7 @@ public final class IndexFields {
         scratch.clear();
         doc.add(new NumericDocValuesField(FIRST_LINE, firstLine));
         doc.add(new BinaryDocValuesField(TAGS, tags));
+        doc.add(new BinaryDocValuesField(DEFINITIONS, definitions));
         doc.add(new Field(PATH_WORDS, path, DOCS_ONLY));
         if (!definedNames.isEmpty()) {
             doc.add(new Field(DEF_WORDS, definedNames, DOCS_ONLY));
@@ -197,6 +202,16 @@ public final class IndexFields {
             }
         }
         return String.join(" ", defined);
+    }
+
+    private static BytesRef definitionLines(FileTags tags) {
+        StringBuilder lines = new StringBuilder();
+        for (Tag tag : tags.tags()) {
+            if (tag.isDefinition() && tag.name().indexOf('\n') < 0) {
+                lines.append(tag.line()).append('\t').append(tag.name()).append('\n');
+            }
+        }
+        return new BytesRef(lines.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     static String utf8(BytesRef bytes) {

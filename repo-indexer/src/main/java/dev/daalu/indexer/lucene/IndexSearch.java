@@ -3,9 +3,6 @@ package dev.daalu.indexer.lucene;
 import dev.daalu.indexer.SearchQuery;
 import dev.daalu.indexer.SearchResults;
 import dev.daalu.indexer.SearchResults.SearchHit;
-import dev.daalu.indexer.parse.FileTags;
-import dev.daalu.indexer.parse.Tag;
-import dev.daalu.indexer.parse.TagCodec;
 import dev.daalu.indexer.lucene.Candidates.Candidate;
 import dev.daalu.indexer.search.Deadline;
 import dev.daalu.indexer.search.LineMatcher;
@@ -180,14 +177,14 @@ public final class IndexSearch {
         void verify(List<Candidate> slice) throws IOException {
             int leafOrd = -1;
             BinaryDocValues contents = null;
-            BinaryDocValues tags = null;
+            BinaryDocValues definitions = null;
             for (Candidate candidate : slice) {
                 if (candidate.leaf() != leafOrd) {
                     leafOrd = candidate.leaf();
                     contents = DocValues.getBinary(leaves.get(leafOrd).reader(), IndexFields.CONTENT);
-                    tags = DocValues.getBinary(leaves.get(leafOrd).reader(), IndexFields.TAGS);
+                    definitions = DocValues.getBinary(leaves.get(leafOrd).reader(), IndexFields.DEFINITIONS);
                 }
-                FileScan scan = new FileScan(candidate, matcher, tags, top);
+                FileScan scan = new FileScan(candidate, matcher, definitions, top);
                 matcher.scan(text(contents, candidate.doc()), scan);
                 if (scan.matches > 0) {
                     total += scan.matches;
@@ -201,15 +198,15 @@ public final class IndexSearch {
     private static final class FileScan implements LineMatcher.LineVisitor {
         private final Candidate candidate;
         private final LineMatcher matcher;
-        private final BinaryDocValues tags;
+        private final BinaryDocValues definitions;
         private final TopHits top;
         private Set<Integer> definitionLines;
         private int matches;
 
-        FileScan(Candidate candidate, LineMatcher matcher, BinaryDocValues tags, TopHits top) {
+        FileScan(Candidate candidate, LineMatcher matcher, BinaryDocValues definitions, TopHits top) {
             this.candidate = candidate;
             this.matcher = matcher;
-            this.tags = tags;
+            this.definitions = definitions;
             this.top = top;
         }
 
@@ -217,6 +214,10 @@ public final class IndexSearch {
         public boolean onLine(int chunkLine, int lineStart, int lineEnd, int matchStart) {
             matches++;
             int lineNumber = candidate.firstLine() + chunkLine - 1;
+            // a hit the top would refuse even as a definition (they rank first) needs no definition lookup
+            if (!top.accepts(true, candidate.score(), candidate.path(), lineNumber)) {
+                return true;
+            }
             boolean definition = definitionLines().contains(lineNumber);
             if (top.accepts(definition, candidate.score(), candidate.path(), lineNumber)) {
                 top.offer(new TopHits.Candidate(candidate.globalDoc(), candidate.path(), lineNumber, lineStart, lineEnd,
@@ -225,20 +226,25 @@ public final class IndexSearch {
             return true;
         }
 
-        // Decoded on the first match only: most candidates of a selective query have none
+        // Read on the first hit that could enter the top: most candidates of a selective query have none
         private Set<Integer> definitionLines() {
             if (definitionLines == null) {
                 definitionLines = new HashSet<>();
                 try {
-                    if (tags.advanceExact(candidate.doc())) {
-                        FileTags fileTags = TagCodec.decode(BytesRef.deepCopyOf(tags.binaryValue()).bytes);
-                        for (Tag tag : fileTags.tags()) {
-                            if (tag.isDefinition() && matcher.matchesIn(tag.name())) {
-                                definitionLines.add(tag.line());
+                    if (definitions.advanceExact(candidate.doc())) {
+                        String lines = IndexFields.utf8(definitions.binaryValue());
+                        for (int start = 0, end; start < lines.length(); start = end + 1) {
+                            end = lines.indexOf('\n', start);
+                            int tab = lines.indexOf('\t', start);
+                            if (end < 0 || tab < 0 || tab > end) {
+                                break;
+                            }
+                            if (matcher.matchesIn(lines.substring(tab + 1, end))) {
+                                definitionLines.add(Integer.parseInt(lines, start, tab, 10));
                             }
                         }
                     }
-                } catch (IOException | IllegalArgumentException e) {
+                } catch (IOException | NumberFormatException e) {
                     // no definitions known for this file: its hits rank as plain matches
                 }
             }

@@ -49,7 +49,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LuceneStore implements Closeable {
 
     /** Bump when documents change shape or what may be stored changes (secret files): older indexes are then rebuilt. */
-    static final String SCHEMA_VERSION = "5";
+    static final String SCHEMA_VERSION = "6";
     private static final String SCHEMA_KEY = "daalu.schema";
     private static final String SETTINGS_KEY = "daalu.settings";
     private static final double RAM_BUFFER_MB = 48;
