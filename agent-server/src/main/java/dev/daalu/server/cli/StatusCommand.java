@@ -1,22 +1,34 @@
 package dev.daalu.server.cli;
 
+import dev.daalu.server.agent.ModelTarget;
+import dev.daalu.server.routing.ModelHttpClients;
+import dev.daalu.server.routing.PerimeterInterceptor;
+import dev.daalu.server.routing.RoutedModels;
 import dev.daalu.server.routing.RoutingDecision;
 import dev.daalu.server.routing.RoutingSetup;
+import okhttp3.OkHttpClient;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
  * {@code daalu status}: whether this workspace may use AI at all (an allowed in-perimeter tier is configured),
- * which tier and model it would use and why, or what must be added first. Exit code 0 when it can serve, 1 when not.
+ * which tier and model it would use and why, or what must be added first; then asks that tier's server whether it
+ * serves the model. Exit code 0 when it does, 1 when not.
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Say whether this workspace is eligible for AI work, and which in-perimeter tier and model it uses.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:an in-perimeter tier can serve the chosen model", "1:none can (the reason is printed)"})
+        exitCodeList = {"0:an in-perimeter tier serves the chosen model (its server was asked)",
+                "1:none can (the reason is printed)"})
 public final class StatusCommand implements Callable<Integer> {
+
+    private static final ModelHttpClients.Timeouts PROBE_TIMEOUTS =
+            new ModelHttpClients.Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(10));
 
     @CommandLine.Mixin
     RoutingOptions options = new RoutingOptions();
@@ -41,7 +53,24 @@ public final class StatusCommand implements Callable<Integer> {
         for (String note : setup.notes()) {
             out.println("note:      " + note);
         }
+        boolean serves = decision.canServe() && probe(setup, out);
         out.flush();
-        return decision.canServe() ? 0 : 1;
+        return serves ? 0 : 1;
+    }
+
+    // Asks the chosen tier what it serves, as a chat would at its start: a configuration can look right and
+    // still point at nothing, or at a server without the chosen model
+    private static boolean probe(RoutingSetup setup, PrintWriter out) {
+        OkHttpClient http = ModelHttpClients.create(PROBE_TIMEOUTS, new PerimeterInterceptor(setup.router().allowedOrigins()));
+        RoutedModels models = new RoutedModels(setup.router(), setup.model(), http, null);
+        models.check();
+        Optional<ModelTarget> target = models.current();
+        if (target.isEmpty()) {
+            out.println("server:    cannot serve: " + models.lastProblem());
+            return false;
+        }
+        out.println("server:    serves " + target.get().servedModel() + " with a " + target.get().contextWindow()
+                + "-token window; tokens: " + models.tokenCountingDetail());
+        return true;
     }
 }

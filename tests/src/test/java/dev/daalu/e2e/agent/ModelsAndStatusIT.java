@@ -1,6 +1,9 @@
 package dev.daalu.e2e.agent;
 
+import dev.daalu.e2e.harness.AgentHarness;
 import dev.daalu.e2e.harness.ServerProcess;
+import dev.daalu.testkit.Script;
+import dev.daalu.testkit.ScriptedModelServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,25 +42,46 @@ class ModelsAndStatusIT {
 
     @Test
     void aSixteenGigabyteCardEnablesOnlyTheSmallModelAndSaysWhyNotTheOthers() throws Exception {
+        try (ScriptedModelServer gpu = ScriptedModelServer.start(new Script(AgentHarness.SERVED_MODEL, 8192, true, List.of()))) {
+            Path tiers = Files.writeString(temp.resolve("tiers.json"), """
+                    {"tiers": [{"id": "team-gpu", "kind": "own-gpu", "baseUrl": "%s",
+                                "gpus": [{"name": "L4", "memoryGb": 16}]},
+                               {"id": "cloud", "kind": "external", "baseUrl": "https://api.example.com/v1",
+                                "gpus": [{"name": "H100", "memoryGb": 80}]}]}
+                    """.formatted(gpu.baseUrl()));
+
+            Run models = daalu(tiers, "models");
+            Run status = daalu(tiers, "status");
+            Run large = daalu(tiers, "status", "--model", "qwen2.5-coder-32b-awq");
+
+            assertEquals(0, models.exit());
+            assertTrue(models.out().contains("* qwen2.5-coder-14b-awq      enabled"), models.out());
+            assertTrue(models.out().contains("qwen2.5-coder-32b-awq      disabled") && models.out().contains("(needs 48 GB; largest online GPU is 16 GB)"),
+                    models.out());
+            assertEquals(0, status.exit(), status.out());
+            assertTrue(status.out().contains("eligible:  yes") && status.out().contains("Using own-gpu tier 'team-gpu'"), status.out());
+            assertTrue(status.out().contains("server:    serves qwen2.5-coder-14b with a 8192-token window"), status.out());
+            assertEquals(1, large.exit());
+            assertTrue(large.out().contains("Qwen2.5-Coder 32B AWQ needs 48 GB; largest online GPU is 16 GB"), large.out());
+        }
+    }
+
+    @Test
+    void statusAsksTheTierAndSaysWhenNothingAnswers() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
         Path tiers = Files.writeString(temp.resolve("tiers.json"), """
-                {"tiers": [{"id": "team-gpu", "kind": "own-gpu", "baseUrl": "http://10.0.0.5:8000/v1",
-                            "gpus": [{"name": "L4", "memoryGb": 16}]},
-                           {"id": "cloud", "kind": "external", "baseUrl": "https://api.example.com/v1",
-                            "gpus": [{"name": "H100", "memoryGb": 80}]}]}
-                """);
+                {"tiers": [{"id": "team-gpu", "kind": "own-gpu", "baseUrl": "http://127.0.0.1:%d/v1",
+                            "gpus": [{"name": "L4", "memoryGb": 16}]}]}
+                """.formatted(closedPort));
 
-        Run models = daalu(tiers, "models");
         Run status = daalu(tiers, "status");
-        Run large = daalu(tiers, "status", "--model", "qwen2.5-coder-32b-awq");
 
-        assertEquals(0, models.exit());
-        assertTrue(models.out().contains("* qwen2.5-coder-14b-awq      enabled"), models.out());
-        assertTrue(models.out().contains("qwen2.5-coder-32b-awq      disabled") && models.out().contains("(needs 48 GB; largest online GPU is 16 GB)"),
-                models.out());
-        assertEquals(0, status.exit());
-        assertTrue(status.out().contains("eligible:  yes") && status.out().contains("Using own-gpu tier 'team-gpu'"), status.out());
-        assertEquals(1, large.exit());
-        assertTrue(large.out().contains("Qwen2.5-Coder 32B AWQ needs 48 GB; largest online GPU is 16 GB"), large.out());
+        assertEquals(1, status.exit(), status.out());
+        assertTrue(status.out().contains("eligible:  yes"), status.out());
+        assertTrue(status.out().contains("server:    cannot serve: ") && status.out().contains("127.0.0.1:" + closedPort), status.out());
     }
 
     @Test
