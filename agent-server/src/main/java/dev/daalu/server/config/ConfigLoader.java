@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Builds a workspace's {@link DaaluConfig} from, lowest precedence first: the user's config file
@@ -113,6 +114,9 @@ public final class ConfigLoader {
             throws ConfigException {
         JsonObject model = section(file, "model", source);
         JsonObject agent = section(file, "agent", source);
+        warnUnknown(file, "", Set.of("model", "agent"), source, warnings);
+        warnUnknown(model, "model.", Set.of("endpoint", "name", "apiKey", "contextWindow"), source, warnings);
+        warnUnknown(agent, "agent.", Set.of("maxSteps", "approvalTimeoutMinutes", "commandTimeoutSeconds"), source, warnings);
         String endpoint = string(model, "endpoint", source);
         if (trusted) {
             values.endpoint = pick(endpoint, values.endpoint);
@@ -135,6 +139,16 @@ public final class ConfigLoader {
         }
         if (agent.has("commandTimeoutSeconds")) {
             values.commandTimeoutSeconds = integer(agent, "commandTimeoutSeconds", source, 1, 3600);
+        }
+    }
+
+    // a mistyped key ("endpiont") would otherwise be ignored without a word
+    private static void warnUnknown(JsonObject object, String prefix, Set<String> known, String source, List<String> warnings) {
+        for (String key : object.keySet()) {
+            if (!known.contains(key)) {
+                warnings.add("ignored the unknown setting " + prefix + key + " in " + source + " (known: "
+                        + String.join(", ", known.stream().sorted().map(k -> prefix + k).toList()) + ")");
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import dev.daalu.server.config.DaaluConfig;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +31,10 @@ public record RoutingSetup(TierRouter router, CatalogModel model, List<String> n
     public static RoutingSetup of(DaaluConfig config, ModelCatalog catalog) throws IOException {
         List<String> notes = new ArrayList<>(config.warnings());
         List<Tier> tiers = new ArrayList<>(TiersFile.read(config.tiersFile()));
+        if (config.endpoint() == null && Files.notExists(config.tiersFile())) {
+            notes.add("there is no tiers file at " + config.tiersFile() + " (its place: $" + TiersFile.ENV_PATH
+                    + ", else ~/.config/daalu/tiers.json)");
+        }
         if (config.endpoint() != null) {
             tiers.add(new Tier(CONFIGURED_TIER_ID, TierKind.OPERATOR_OVERRIDE, URI.create(config.endpoint()), true,
                     List.of(), config.apiKey()));

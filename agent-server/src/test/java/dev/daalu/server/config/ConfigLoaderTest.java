@@ -82,6 +82,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aMistypedSettingIsNamedInAWarning() throws Exception {
+        Path file = userConfig("{\"model\":{\"endpiont\":\"http://127.0.0.1:8000/v1\"},\"agnet\":{}}");
+
+        DaaluConfig config = new ConfigLoader(env).load(null, ConfigLoader.Overrides.NONE);
+
+        assertNull(config.endpoint());
+        assertEquals(List.of("ignored the unknown setting agnet in " + file + " (known: agent, model)",
+                "ignored the unknown setting model.endpiont in " + file
+                        + " (known: model.apiKey, model.contextWindow, model.endpoint, model.name)"), config.warnings());
+    }
+
+    @Test
     void malformedValuesNameTheSourceAndField() throws Exception {
         Path file = userConfig("{\"agent\":{\"maxSteps\":0}}");
         assertEquals(file + ": maxSteps must be between 1 and 1000, got 0",
