@@ -2,7 +2,7 @@
 # Repo-indexer benchmark: every measure beside a baseline taken in the same run (ctags, cat, rg).
 # Usage: bench/indexer/run.sh [kernel|ansible|hcl|platform ...]   (default: all four)
 # Prepares the trees idempotently under $DAALU_BENCH_DATA (default /work/bench-data), runs one JVM per codebase
-# (the product's JVM options: no -Xmx, -Xss16m), prints a table per codebase and writes TSVs to
+# (the product's JVM options: -Xss16m -Xmx1g), prints a table per codebase and writes TSVs to
 # $DAALU_BENCH_RESULTS (default $DAALU_BENCH_DATA/results/indexer-<time>). See bench/indexer/README.md.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
@@ -81,7 +81,7 @@ for name in "${codebases[@]}"; do
   fi
   case "$name" in kernel) runs=(-Dbench.passes=1 -Dbench.repeats=5) ;; *) runs=(-Dbench.passes=3 -Dbench.repeats=7) ;; esac
   echo "$name: $tree; load average before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$results/machine.txt"
-  "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xss16m ${DAALU_JAVA_OPTS:-} "${runs[@]}" \
+  "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xss16m -Xmx1g ${DAALU_JAVA_OPTS:-} "${runs[@]}" \
     -cp "$snapshot/test-classes:$snapshot/classes:$(cat "$cp_file")" \
     dev.daalu.indexer.bench.IndexBenchmark "$name" "$tree" "bench/indexer/queries/$name.tsv" "$results" \
     | tee "$results/$name.txt"

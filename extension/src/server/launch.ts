@@ -40,13 +40,15 @@ export function resolveJar(settings: DaaluSettings, extensionRoot: string): stri
 
 /**
  * The command line for a subcommand of the jar, e.g. `['serve', '--stdio']` or `['chat']`, with the JVM flags the
- * launcher `bin/daalu` uses: tree-sitter is native code, and deep syntax trees need a larger stack.
+ * launcher `bin/daalu` uses: tree-sitter is native code, deep syntax trees need a larger stack, and a bounded heap
+ * (1 GiB holds a kernel-sized index and its repo-map graph; the JVM's default, a quarter of RAM, would let it grow
+ * past that for nothing).
  */
 export function launchSpec(java: string, jar: string, subcommand: string[], settings: DaaluSettings,
                            baseEnv: NodeJS.ProcessEnv): LaunchSpec {
     return {
         command: java,
-        args: ['--enable-native-access=ALL-UNNAMED', '-Xss16m', '-jar', jar, ...subcommand],
+        args: ['--enable-native-access=ALL-UNNAMED', '-Xss16m', '-Xmx1g', '-jar', jar, ...subcommand],
         env: serverEnv(settings, baseEnv),
     };
 }

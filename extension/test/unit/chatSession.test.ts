@@ -106,7 +106,7 @@ describe('a chat session with a real server process', () => {
         assert.equal((entries[2] as { text: string }).text, 'History condensed to fit.', 'chat/notice is shown');
         assert.deepEqual(h.sent.filter(m => m.type === 'append').map(m => (m as { text: string }).text), ['**world**']);
         const record = JSON.parse(fs.readFileSync(h.record, 'utf8'));
-        assert.deepEqual(record.argv, ['--enable-native-access=ALL-UNNAMED', '-Xss16m', '-jar', path.join(dir, 'daalu.jar'), 'serve', '--stdio']);
+        assert.deepEqual(record.argv, ['--enable-native-access=ALL-UNNAMED', '-Xss16m', '-Xmx1g', '-jar', path.join(dir, 'daalu.jar'), 'serve', '--stdio']);
         assert.equal(record.endpoint, 'http://127.0.0.1:9/v1');
         assert.equal(record.model, 'fake-1b');
         assert.equal(fs.realpathSync(record.cwd), fs.realpathSync(dir));

@@ -29,7 +29,7 @@ describe('launching the server', () => {
         const spec = launchSpec('/jdk/bin/java', '/x/daalu.jar', ['serve', '--stdio'],
             { ...none, modelEndpoint: ' http://127.0.0.1:8000/v1 ', model: 'qwen2.5-coder-14b' }, { PATH: '/bin', DAALU_MODEL: 'old' });
         assert.equal(spec.command, '/jdk/bin/java');
-        assert.deepEqual(spec.args, ['--enable-native-access=ALL-UNNAMED', '-Xss16m', '-jar', '/x/daalu.jar', 'serve', '--stdio']);
+        assert.deepEqual(spec.args, ['--enable-native-access=ALL-UNNAMED', '-Xss16m', '-Xmx1g', '-jar', '/x/daalu.jar', 'serve', '--stdio']);
         assert.deepEqual(spec.env, { PATH: '/bin', DAALU_MODEL_ENDPOINT: 'http://127.0.0.1:8000/v1', DAALU_MODEL: 'qwen2.5-coder-14b' });
         assert.deepEqual(launchSpec('java', 'j', ['chat'], none, { DAALU_MODEL: 'from-env' }).env, { DAALU_MODEL: 'from-env' });
     });

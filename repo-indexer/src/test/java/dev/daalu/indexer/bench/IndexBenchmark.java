@@ -50,6 +50,7 @@ public final class IndexBenchmark {
     private final Report report;
     private final List<Path> indexDirs = new ArrayList<>();
     private final StringBuilder peaks = new StringBuilder();
+    private final StringBuilder split = new StringBuilder();
 
     private IndexBenchmark(String name, Path root, Path results, int repeats, int passes) {
         this.name = name;
@@ -112,11 +113,15 @@ public final class IndexBenchmark {
         textOnly(catMillis);
         peak("text-only index");
         report.fact("peak RSS (VmHWM) after each phase, MiB", peaks.toString());
+        report.fact("RSS at the end of each phase, anonymous + file-mapped, MiB", split.toString());
     }
 
     // VmHWM only grows: the first phase whose figure jumps is the one that needed the memory
     private void peak(String phase) throws IOException {
         peaks.append(peaks.isEmpty() ? "" : ", ").append(phase).append(' ').append(Memory.peakRssBytes() / MIB);
+        // VmHWM counts the index's mapped files too: the split says how much is the process's own memory
+        split.append(split.isEmpty() ? "" : ", ").append(phase).append(' ').append(Memory.anonymousRssBytes() / MIB)
+                .append(" + ").append(Memory.fileRssBytes() / MIB);
     }
 
     private RepoIndex coldIndex(FileSet files, List<CommandRun> ctags) throws IOException {

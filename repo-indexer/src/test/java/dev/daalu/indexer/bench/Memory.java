@@ -21,6 +21,16 @@ final class Memory {
         return statusKb("VmRSS:") * 1024;
     }
 
+    /** RssAnon: resident memory now that no file backs (heap, native allocations). */
+    static long anonymousRssBytes() throws IOException {
+        return statusKb("RssAnon:") * 1024;
+    }
+
+    /** RssFile: resident pages of mapped files now (Lucene's index files): page cache, reclaimable. */
+    static long fileRssBytes() throws IOException {
+        return statusKb("RssFile:") * 1024;
+    }
+
     /** CPU time of the whole process (every thread, user and system). */
     static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
