@@ -142,7 +142,17 @@ final class LuceneRepoIndex implements RepoIndex {
     @Override
     public RepoMap map(RepoMapRequest request) throws IOException {
         ensureOpen();
-        return mapper.map(symbols, request);
+        return mapper.map(symbols, workspaceRelative(request));
+    }
+
+    // An editor hands over absolute paths (a copied path, the active file): focus on the file they name
+    private RepoMapRequest workspaceRelative(RepoMapRequest request) {
+        List<String> focus = new ArrayList<>(request.focus().size());
+        for (String item : request.focus()) {
+            String relative = item.startsWith("/") ? relative(Path.of(item)) : null;
+            focus.add(relative == null || relative.isEmpty() ? item : relative);
+        }
+        return focus.equals(request.focus()) ? request : new RepoMapRequest(focus, request.maxTokens());
     }
 
     @Override

@@ -178,4 +178,22 @@ class RepoIndexerTest {
             assertEquals(2, owner.refresh(IndexListener.NONE).filesTotal());
         }
     }
+
+    @Test
+    void anAbsolutePathFocusesTheMapLikeItsWorkspacePath() throws IOException {
+        Path repo = Files.createDirectories(temp.resolve("ws"));
+        Workspace.write(repo, "a.py", "def alpha():\n    pass\n");
+        Workspace.write(repo, "b.py", "def beta():\n    call alpha\n");
+        Workspace.write(repo, "lib/c.py", "def gamma():\n    pass\n");
+        try (RepoIndex index = RepoIndexer.builder().root(repo).config(IndexConfig.defaults().withIndexDir(temp.resolve("index")))
+                .parser(new ToyParser()).build()) {
+            index.refresh(IndexListener.NONE);
+
+            RepoMap relative = index.map(RepoMapRequest.of(256, "lib/c.py"));
+            RepoMap absolute = index.map(RepoMapRequest.of(256, repo.resolve("lib/c.py").toString()));
+
+            assertEquals("lib/c.py", relative.files().get(0).path());
+            assertEquals(relative.text(), absolute.text());
+        }
+    }
 }

@@ -17,6 +17,9 @@ package dev.daalu.indexer.rank;
  * @param focusIdentifierBoost edges of an identifier the request names
  * @param memberReferenceFactor a reference of kind {@code member} ({@code obj.join()}: a method of an
  *     unknown receiver, perhaps not the repository's) counts this much of a plain reference
+ * @param libraryMemberFactor a member reference to a name every standard library has ({@code s.length()},
+ *     {@code m.get(k)}, {@code xs.append(x)}) counts this much more: it is almost always the library's method,
+ *     so the one class of the repository that also defines {@code length} must not collect every such call
  * @param privateNameFactor identifiers starting with '_' (private by convention)
  * @param meaningfulNameBoost identifiers of {@link #meaningfulNameLength} or more characters in
  *     snake_case, camelCase or kebab-case (specific, so a reference to one means something)
@@ -39,6 +42,7 @@ public record RankWeights(
         double focusNeighbourShare,
         double focusIdentifierBoost,
         double memberReferenceFactor,
+        double libraryMemberFactor,
         double privateNameFactor,
         double meaningfulNameBoost,
         int meaningfulNameLength,
@@ -63,6 +67,6 @@ public record RankWeights(
 
     /** The weights the map uses unless told otherwise (aider's repo map, tuned for infrastructure repos). */
     public static RankWeights defaults() {
-        return new RankWeights(0.85, 50, 1e-6, 0.9, 0.3, 10, 0.3, 0.1, 10, 8, 5, 0.1, 32, 0.25, 0.3, 0.05);
+        return new RankWeights(0.85, 50, 1e-6, 0.9, 0.3, 10, 0.3, 0.05, 0.1, 10, 8, 5, 0.1, 32, 0.25, 0.3, 0.05);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -20,6 +21,20 @@ import java.util.regex.Pattern;
 final class SymbolGraphBuilder {
 
     private static final String MEMBER = "member";
+    /**
+     * Method names of the standard libraries of the languages we tag (Object and String, collections, streams and
+     * I/O in Java, Python's str/list/dict/file, JavaScript's Array/Promise/Map, Go's common interfaces): see
+     * {@link RankWeights#libraryMemberFactor()}.
+     */
+    private static final Set<String> LIBRARY_MEMBERS = Set.of(
+            "toString", "equals", "hashCode", "compareTo", "length", "charAt", "subSequence", "isEmpty", "size",
+            "get", "set", "put", "add", "addAll", "remove", "clear", "contains", "containsKey", "getOrDefault",
+            "iterator", "hasNext", "next", "stream", "map", "filter", "forEach", "collect", "reduce", "toList",
+            "of", "apply", "accept", "test", "run", "call", "close", "flush", "read", "write", "print", "println",
+            "format", "append", "join", "split", "strip", "trim", "replace", "startsWith", "endsWith", "indexOf",
+            "substring", "lower", "upper", "keys", "values", "items", "update", "pop", "push", "insert", "extend",
+            "copy", "sort", "find", "then", "catch", "finally", "resolve", "reject", "slice", "splice", "concat",
+            "includes", "parse", "stringify", "Error", "String", "Len", "Close", "Read", "Write");
     private static final Pattern TEST_FILE = Pattern.compile(
             "(^|.*/)(tests?|testing|selftests|__tests__|spec|testdata|test-data|e2e)/.*"
                     + "|.*(_test\\.go|_test\\.py|\\.(test|spec)\\.[jt]sx?|Tests?\\.java|IT\\.java)"
@@ -77,10 +92,18 @@ final class SymbolGraphBuilder {
                 definitionKind.add(kinds.intern(tag.kind()));
                 definitionSignature.add(signatures.add(tag.signature()));
             } else {
-                countReference(name, tag.kind().equals(MEMBER) ? (float) weights.memberReferenceFactor() : 1f);
+                countReference(name, referenceWeight(tag));
             }
         }
         flushReferences();
+    }
+
+    private float referenceWeight(Tag tag) {
+        if (!tag.kind().equals(MEMBER)) {
+            return 1f;
+        }
+        double member = weights.memberReferenceFactor();
+        return (float) (LIBRARY_MEMBERS.contains(tag.name()) ? member * weights.libraryMemberFactor() : member);
     }
 
     SymbolGraph build() {

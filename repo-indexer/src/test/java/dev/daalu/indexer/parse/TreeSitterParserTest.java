@@ -190,4 +190,18 @@ class TreeSitterParserTest {
             return in.readAllBytes();
         }
     }
+
+    @Test
+    void aMethodCalledOnAnObjectIsAMemberReferenceOnlyAndAPlainCallACallOnly() {
+        FileTags java = parser.parse("A.java", "class A {\n  void f(String s) {\n    s.isEmpty();\n    helper();\n  }\n}\n");
+        FileTags python = parser.parse("a.py", "def f(xs):\n    xs.append(1)\n    helper()\n");
+
+        for (FileTags tags : List.of(java, python)) {
+            List<String> references = tags.tags().stream().filter(t -> !t.isDefinition())
+                    .map(t -> t.name() + ":" + t.kind()).sorted().toList();
+            assertTrue(references.contains("helper:call"), references.toString());
+            assertTrue(references.stream().noneMatch(r -> r.equals("isEmpty:call") || r.equals("append:call")),
+                    "a call on an object is no plain call: " + references);
+        }
+    }
 }

@@ -78,10 +78,21 @@ class SymbolGraphTest {
 
     @Test
     void aMemberReferenceCountsLessThanAPlainOne() {
-        Tag member = new Tag("join", Tag.Role.REFERENCE, "member", 1, "");
-        SymbolGraph graph = build(file("a.py", member), file("b.py", def("join", 1)));
+        Tag member = new Tag("render", Tag.Role.REFERENCE, "member", 1, "");
+        SymbolGraph graph = build(file("a.py", member), file("b.py", def("render", 1)));
 
-        assertEquals(Math.sqrt(weights.memberReferenceFactor()), links(graph, "a.py", "join").getFirst().weight(), 1e-6);
+        assertEquals(Math.sqrt(weights.memberReferenceFactor()), links(graph, "a.py", "render").getFirst().weight(), 1e-6);
+    }
+
+    @Test
+    void aMemberCallOfAStandardLibraryNameBarelyLinksToTheRepositorysDefinitionOfIt() {
+        Tag libraryCall = new Tag("join", Tag.Role.REFERENCE, "member", 1, "");
+        Tag plainCall = new Tag("join", Tag.Role.REFERENCE, "call", 2, "");
+        SymbolGraph graph = build(file("a.py", libraryCall), file("c.py", plainCall), file("b.py", def("join", 1)));
+
+        assertEquals(Math.sqrt(weights.memberReferenceFactor() * weights.libraryMemberFactor()),
+                links(graph, "a.py", "join").getFirst().weight(), 1e-6);
+        assertEquals(1.0, links(graph, "c.py", "join").getFirst().weight(), 1e-6, "a plain call of join() is the repository's");
     }
 
     @Test
