@@ -107,6 +107,7 @@ public final class AgentLoop implements Agent {
         private final Approver approver;
         private final CancelToken cancel;
         private final LoopGuard guard = new LoopGuard();
+        private String map;
         private int userIndex;
         private ContextBudget budget;
 
@@ -213,8 +214,10 @@ public final class AgentLoop implements Agent {
         }
 
         private FittedRequest fit(ModelTarget target, Pending pending) {
-            int mapTokens = (int) Math.min(config.maxMapTokens(), target.contextWindow() * config.mapShare());
-            String system = prompts.systemPrompt(mapTokens, session.summary());
+            if (map == null) {
+                map = prompts.repoMap((int) Math.min(config.maxMapTokens(), target.contextWindow() * config.mapShare()));
+            }
+            String system = prompts.systemPrompt(map, session.summary());
             return budget.fit(system, pending.messages(), tools.definitions(), target.contextWindow(), target.maxAnswerTokens());
         }
 

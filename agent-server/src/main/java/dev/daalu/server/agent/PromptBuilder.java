@@ -26,10 +26,10 @@ public final class PromptBuilder {
     }
 
     /**
-     * The system prompt, with a repo map of at most {@code mapTokens} tokens (none when 0 or when the index has
-     * nothing to show), and the summary of the earlier conversation when it was condensed (null otherwise).
+     * The system prompt, with the repo map from {@link #repoMap} (none when blank), and the summary of the earlier
+     * conversation when it was condensed (null otherwise).
      */
-    public String systemPrompt(int mapTokens, String summary) {
+    public String systemPrompt(String map, String summary) {
         StringBuilder prompt = new StringBuilder();
         prompt.append("You are Daalu, a coding agent in the user's editor. You work in the repository at ")
                 .append(root).append(". Paths are relative to it.\n\n")
@@ -40,7 +40,6 @@ public final class PromptBuilder {
                 .append("- The user sees and approves or denies every file change and command. After a denial, do not repeat the same call: adapt, or ask.\n")
                 .append("- ").append(TOOL_DATA_RULE).append('\n')
                 .append("- When you are done, answer briefly: what you changed, what you ran, and the result.\n");
-        String map = repoMap(mapTokens);
         if (!map.isBlank()) {
             prompt.append("\nRepository map (most important files and their definitions, with line numbers):\n").append(map);
             if (!map.endsWith("\n")) {
@@ -54,7 +53,12 @@ public final class PromptBuilder {
         return prompt.toString();
     }
 
-    private String repoMap(int mapTokens) {
+    /**
+     * The repo map for a system prompt, fitted to {@code mapTokens}, or "" when there is no room or no map. A turn
+     * takes it once: its requests then share one system prompt, which the model server's prefix cache keeps, and
+     * a file written mid-turn does not rebuild the map's graph before the next step.
+     */
+    public String repoMap(int mapTokens) {
         if (mapTokens < RepoMapRequest.MIN_TOKENS) {
             return "";
         }

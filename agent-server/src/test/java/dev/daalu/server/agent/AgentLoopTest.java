@@ -1,6 +1,7 @@
 package dev.daalu.server.agent;
 
 import com.google.gson.JsonElement;
+import dev.daalu.indexer.RepoMap;
 import dev.daalu.server.approval.ApprovalDecision;
 import dev.daalu.server.approval.ApprovalGate;
 import dev.daalu.server.approval.ApprovalRequest;
@@ -29,6 +30,10 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 class AgentLoopTest {
 
@@ -134,6 +139,20 @@ class AgentLoopTest {
         String told = lastToolMessage(3).content();
         assertTrue(told.startsWith("The user denied this file change; nothing was done. Their reason: keep 2"), told);
         assertTrue(events.contains("result:c2:DENIED"));
+    }
+
+    @Test
+    void aTurnTakesItsRepoMapOnceSoEveryRequestOfTheTurnSharesOneSystemPrompt() throws Exception {
+        when(fixture.index.map(any())).thenReturn(new RepoMap("main.tf\n  1: resource \"aws_s3_bucket\" \"logs\" {\n", 12, 512, List.of(), 1));
+        model.thenCalls(new ToolCall("c1", "write_file", "{\"path\":\"audit.tf\",\"content\":\"x = 1\\n\"}")).thenText("Done.");
+
+        assertEquals(TurnOutcome.Kind.COMPLETED, turn("add audit.tf", answering(ApprovalDecision.approve())).kind());
+
+        assertEquals(2, model.requests.size());
+        String first = model.requests.get(0).messages().get(0).content();
+        assertTrue(first.contains("main.tf\n  1: resource \"aws_s3_bucket\" \"logs\" {"), first);
+        assertEquals(first, model.requests.get(1).messages().get(0).content(), "the write did not change the system prompt");
+        verify(fixture.index, times(1)).map(any());
     }
 
     @Test
