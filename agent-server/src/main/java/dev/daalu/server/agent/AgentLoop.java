@@ -45,6 +45,9 @@ import java.util.Optional;
 public final class AgentLoop implements Agent {
 
     private static final System.Logger LOG = System.getLogger(AgentLoop.class.getName());
+    /** Said when an answer without tool calls stopped at the answer's token limit: its end is missing. */
+    static final String ANSWER_CUT_NOTICE = "the answer reached the model's limit of %d tokens and is cut off; "
+            + "ask it to continue, or for a shorter answer";
     static final String MALFORMED_CALL_NOTE = "[note from the agent runtime, not from the user] Your last message looked "
             + "like a tool call, but it could not be read, so nothing was run. Call tools through function calling "
             + "with valid JSON arguments. What was wrong: ";
@@ -146,6 +149,9 @@ public final class AgentLoop implements Agent {
                     continue;
                 }
                 if (!completion.hasToolCalls()) {
+                    if (completion.truncated()) {
+                        listener.onNotice(ANSWER_CUT_NOTICE.formatted(target.maxAnswerTokens()));
+                    }
                     return new TurnOutcome(TurnOutcome.Kind.COMPLETED, completion.content(), null, step);
                 }
                 Optional<TurnOutcome> stop = runToolCalls(completion, target, step);

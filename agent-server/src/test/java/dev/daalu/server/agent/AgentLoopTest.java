@@ -60,6 +60,11 @@ class AgentLoopTest {
         public void onToolResult(String callId, String tool, ToolStatus status, String output, boolean truncated) {
             events.add("result:" + callId + ":" + status);
         }
+
+        @Override
+        public void onNotice(String message) {
+            events.add("notice:" + message);
+        }
     };
 
     @BeforeEach
@@ -153,6 +158,19 @@ class AgentLoopTest {
         assertTrue(first.contains("main.tf\n  1: resource \"aws_s3_bucket\" \"logs\" {"), first);
         assertEquals(first, model.requests.get(1).messages().get(0).content(), "the write did not change the system prompt");
         verify(fixture.index, times(1)).map(any());
+    }
+
+    @Test
+    void anAnswerCutAtTheTokenLimitSaysSo() throws Exception {
+        model.then((request, listener, cancel) -> {
+            listener.onContent("Step 1: run terraform");
+            return new ChatCompletion("Step 1: run terraform", null, List.of(), "length", null, List.of());
+        });
+
+        TurnOutcome outcome = turn("explain the rollout", answering(ApprovalDecision.deny(null)));
+
+        assertEquals(TurnOutcome.Kind.COMPLETED, outcome.kind());
+        assertEquals(List.of("delta:Step 1: run terraform", "notice:" + AgentLoop.ANSWER_CUT_NOTICE.formatted(1024)), events);
     }
 
     @Test
