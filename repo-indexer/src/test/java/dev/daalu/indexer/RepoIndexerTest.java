@@ -196,4 +196,16 @@ class RepoIndexerTest {
             assertEquals(relative.text(), absolute.text());
         }
     }
+
+    @Test
+    void anyOpenDeletesTheCopiesOfProcessesThatAreGone() throws IOException {
+        Path repo = Files.createDirectories(temp.resolve("ws"));
+        Path stale = Files.createDirectories(temp.resolve("index.pid999999998/nested"));
+        Files.writeString(stale.resolve("_0.cfs"), "left by a killed process");
+
+        try (RepoIndex index = TestIndexes.open(repo, temp.resolve("index"), new ToyParser())) {
+            assertTrue(Files.notExists(temp.resolve("index.pid999999998")));
+            assertEquals(temp.resolve("index"), index.status().indexDir());
+        }
+    }
 }

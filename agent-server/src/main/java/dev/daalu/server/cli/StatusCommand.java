@@ -14,6 +14,10 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@code daalu status}: whether this workspace may use AI at all (an allowed in-perimeter tier is configured),
@@ -29,6 +33,8 @@ public final class StatusCommand implements Callable<Integer> {
 
     private static final ModelHttpClients.Timeouts PROBE_TIMEOUTS =
             new ModelHttpClients.Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(10));
+    private static final Duration PROBE_CALL_LIMIT = Duration.ofSeconds(10);
+    private static final Duration PROBE_LIMIT = Duration.ofSeconds(20);
 
     @CommandLine.Mixin
     RoutingOptions options = new RoutingOptions();
@@ -61,9 +67,22 @@ public final class StatusCommand implements Callable<Integer> {
     // Asks the chosen tier what it serves, as a chat would at its start: a configuration can look right and
     // still point at nothing, or at a server without the chosen model
     private static boolean probe(RoutingSetup setup, PrintWriter out) {
-        OkHttpClient http = ModelHttpClients.create(PROBE_TIMEOUTS, new PerimeterInterceptor(setup.router().allowedOrigins()));
+        OkHttpClient http = ModelHttpClients.withCallLimit(ModelHttpClients.create(PROBE_TIMEOUTS,
+                new PerimeterInterceptor(setup.router().allowedOrigins())), PROBE_CALL_LIMIT);
         RoutedModels models = new RoutedModels(setup.router(), setup.model(), http, null);
-        models.check();
+        CompletableFuture<Void> check = CompletableFuture.runAsync(models::check);
+        try {
+            check.get(PROBE_LIMIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            check.cancel(true);
+            out.println("server:    cannot serve: the tier's server did not answer within " + PROBE_LIMIT.toSeconds() + " s");
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            // check() keeps what went wrong in lastProblem
+        }
         Optional<ModelTarget> target = models.current();
         if (target.isEmpty()) {
             out.println("server:    cannot serve: " + models.lastProblem());

@@ -55,11 +55,28 @@ public final class ChatRepl {
         if (status.model() != null && status.routing().eligible() && status.routing().tierId() != null) {
             err.println(style.dim(status.model().displayName() + " (" + status.model().contextWindow() / 1024 + "K context) on "
                     + status.routing().tierKind() + " tier '" + status.routing().tierId() + "'"));
+            // what the routing reason adds after its first sentence: a problem with the tier, ignored settings
+            String reason = status.routing().reason();
+            int extra = firstIndexOf(reason, " But: ", " Note: ");
+            if (extra >= 0) {
+                err.println(style.yellow(reason.substring(extra + 1)));
+            }
         } else {
             err.println(style.yellow(status.routing().reason()));
         }
         err.println(style.dim("/help for commands; Ctrl-D to quit"));
         err.flush();
+    }
+
+    private static int firstIndexOf(String text, String... needles) {
+        int first = -1;
+        for (String needle : needles) {
+            int at = text.indexOf(needle);
+            if (at >= 0 && (first < 0 || at < first)) {
+                first = at;
+            }
+        }
+        return first;
     }
 
     /** The interactive loop; returns the exit code. */

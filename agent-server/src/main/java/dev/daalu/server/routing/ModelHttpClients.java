@@ -65,6 +65,14 @@ public final class ModelHttpClients {
         return configure(shared.newBuilder(), timeouts);
     }
 
+    /**
+     * A client that shares {@code shared}'s pool, and gives up on a call after {@code total} however its bytes
+     * trickle in: for short probes, never for a streamed answer (which may rightly take minutes).
+     */
+    public static OkHttpClient withCallLimit(OkHttpClient shared, Duration total) {
+        return shared.newBuilder().callTimeout(total).build();
+    }
+
     private static OkHttpClient configure(OkHttpClient.Builder builder, Timeouts timeouts) {
         return builder
                 .connectTimeout(timeouts.connect())

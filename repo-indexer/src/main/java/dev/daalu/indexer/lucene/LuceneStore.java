@@ -66,14 +66,14 @@ public final class LuceneStore implements Closeable {
     private final SearcherManager searchers;
     private final Manifest manifest;
     private final String openNote;
-    private final boolean privateCopy;
+    private final Thread privateCopyCleanup;
     private final AtomicLong generation = new AtomicLong(1);
     private final AtomicBoolean changedSinceRefresh = new AtomicBoolean();
 
-    private LuceneStore(Path indexDir, FSDirectory directory, IndexWriter writer, String openNote, boolean privateCopy)
+    private LuceneStore(Path indexDir, FSDirectory directory, IndexWriter writer, String openNote, Thread privateCopyCleanup)
             throws IOException {
         this.indexDir = indexDir;
-        this.privateCopy = privateCopy;
+        this.privateCopyCleanup = privateCopyCleanup;
         this.directory = directory;
         this.writer = writer;
         this.openNote = openNote;
@@ -96,13 +96,15 @@ public final class LuceneStore implements Closeable {
      * @throws IOException when the directory cannot be used
      */
     public static LuceneStore open(Path indexDir, String settings) throws IOException {
+        PrivateIndexCopy.deleteCopiesOfEndedProcesses(indexDir);
         try {
-            return openDirectory(indexDir, settings, null, false);
+            return openDirectory(indexDir, settings, null, null);
         } catch (LockObtainFailedException e) {
             Path copy = PrivateIndexCopy.create(indexDir);
+            Thread cleanup = PrivateIndexCopy.deleteAtExit(copy);
             try {
                 return openDirectory(copy, settings, "another daalu process holds the index at " + indexDir
-                        + "; this one works on a private copy, deleted when it exits", true);
+                        + "; this one works on a private copy, deleted when it exits", cleanup);
             } catch (IOException | RuntimeException failure) {
                 PrivateIndexCopy.delete(copy);
                 throw failure;
@@ -110,7 +112,8 @@ public final class LuceneStore implements Closeable {
         }
     }
 
-    private static LuceneStore openDirectory(Path indexDir, String settings, String sharingNote, boolean privateCopy)
+    // privateCopyCleanup: the shutdown hook that deletes a private copy, or null for the shared index
+    private static LuceneStore openDirectory(Path indexDir, String settings, String sharingNote, Thread privateCopyCleanup)
             throws IOException {
         Files.createDirectories(indexDir);
         FSDirectory directory = FSDirectory.open(indexDir);
@@ -137,7 +140,7 @@ public final class LuceneStore implements Closeable {
             IndexWriter writer = new IndexWriter(directory, config);
             writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA_VERSION, SETTINGS_KEY, settings).entrySet());
             String notes = sharingNote == null ? note : note == null ? sharingNote : sharingNote + "; " + note;
-            return new LuceneStore(indexDir, directory, writer, notes, privateCopy);
+            return new LuceneStore(indexDir, directory, writer, notes, privateCopyCleanup);
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw e;
@@ -251,8 +254,13 @@ public final class LuceneStore implements Closeable {
             writer.close();
         } finally {
             directory.close();
-            if (privateCopy) {
+            if (privateCopyCleanup != null) {
                 PrivateIndexCopy.delete(indexDir);
+                try {
+                    Runtime.getRuntime().removeShutdownHook(privateCopyCleanup);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook runs anyway, and finds nothing left
+                }
             }
         }
     }

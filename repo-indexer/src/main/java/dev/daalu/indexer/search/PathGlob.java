@@ -93,10 +93,14 @@ public final class PathGlob {
         return parts;
     }
 
-    // "*.{tf,tfvars}" -> "*.tf", "*.tfvars"; nested braces expand in turn; an unclosed brace stays literal
+    // "*.{tf,tfvars}" -> "*.tf", "*.tfvars"; nested braces expand in turn
     private static void expandBraces(String pattern, List<String> into, String glob) {
         int open = pattern.indexOf('{');
         int close = open < 0 ? -1 : matchingBrace(pattern, open);
+        if (open >= 0 && close < 0) {
+            throw new IllegalArgumentException("Invalid glob '" + glob + "': a '{' is never closed; write alternatives "
+                    + "as *.{tf,tfvars}");
+        }
         if (close < 0) {
             if (into.size() >= MAX_ALTERNATIVES) {
                 throw new IllegalArgumentException("Invalid glob '" + glob + "': its braces make more than "

@@ -46,6 +46,8 @@ class PathGlobTest {
         assertTrue(empty.getMessage().startsWith("Invalid glob ' , '"), empty.getMessage());
         IllegalArgumentException bracket = assertThrows(IllegalArgumentException.class, () -> PathGlob.of("*.tf,["));
         assertTrue(bracket.getMessage().contains("'[' is not a pattern"), bracket.getMessage());
+        IllegalArgumentException unclosed = assertThrows(IllegalArgumentException.class, () -> PathGlob.of("*.{tf,tfvars"));
+        assertTrue(unclosed.getMessage().contains("a '{' is never closed"), unclosed.getMessage());
         IllegalArgumentException explosive = assertThrows(IllegalArgumentException.class,
                 () -> PathGlob.of("{a,b,c,d}{a,b,c,d}{a,b,c,d}{a,b,c,d}{a,b}"));
         assertTrue(explosive.getMessage().contains("more than 256 patterns"), explosive.getMessage());

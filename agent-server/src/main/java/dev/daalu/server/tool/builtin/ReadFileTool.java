@@ -17,6 +17,7 @@ import dev.daalu.server.workspace.TextDocument;
 import dev.daalu.server.workspace.WorkspacePath;
 
 import java.io.IOException;
+import java.nio.file.Path;
 
 /**
  * {@code read_file {path, start_line?, end_line?}}: numbered lines of a text file, a window at a time.
@@ -60,10 +61,20 @@ public final class ReadFileTool implements Tool {
             throw new ToolException("File '" + path.relative() + "' does not exist. Use list_dir or search_files to find the right path.");
         }
         Prepared.Action read = cancel -> read(path, start, end, context.limits());
-        if (SecretFiles.isSecret(path.relative())) {
+        if (SecretFiles.isSecret(path.relative()) || SecretFiles.isSecret(realRelative(context, path))) {
             return Prepared.gated(ApprovalPreview.read("Read secret file " + path.relative(), path.relative()), read);
         }
         return Prepared.readOnly(read);
+    }
+
+    // innocent.txt -> secrets/prod.env: a link inside the workspace must not hide what it reads
+    private static String realRelative(ToolContext context, WorkspacePath path) throws ToolException {
+        try {
+            Path root = context.workspace().root();
+            return root.relativize(path.absolute().toRealPath()).toString().replace('\\', '/');
+        } catch (IOException e) {
+            throw new ToolException("Cannot read '" + path.relative() + "': " + e.getMessage());
+        }
     }
 
     private static ToolResult read(WorkspacePath path, int start, int end, OutputLimits limits) throws ToolException {

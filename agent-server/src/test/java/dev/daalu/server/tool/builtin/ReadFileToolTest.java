@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -91,6 +92,17 @@ class ReadFileToolTest {
         assertEquals("Read secret file .env", preview.summary());
         assertEquals(ApprovalPreview.Kind.READ, fixture.prepare(read, "{\"path\":\"config/deploy_id_rsa\"}").preview().kind());
         assertNull(fixture.prepare(read, "{\"path\":\"src/Main.java\"}").preview());
+    }
+
+    @Test
+    void aLinkInsideTheWorkspaceToASecretFileIsStillASecretRead() throws Exception {
+        fixture.write("secrets/prod.env", "DB_PASSWORD=hunter2\n");
+        fixture.write(".kube/config", "token: abc\n");
+        Files.createSymbolicLink(fixture.root.resolve("innocent.txt"), Path.of("secrets/prod.env"));
+        Files.createSymbolicLink(fixture.root.resolve("kubelink"), Path.of(".kube"));
+
+        assertEquals(ApprovalPreview.Kind.READ, fixture.prepare(read, "{\"path\":\"innocent.txt\"}").preview().kind());
+        assertEquals(ApprovalPreview.Kind.READ, fixture.prepare(read, "{\"path\":\"kubelink/config\"}").preview().kind());
     }
 
     @Test
