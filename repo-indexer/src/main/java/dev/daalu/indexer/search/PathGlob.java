@@ -16,6 +16,8 @@ public final class PathGlob {
 
     /** Braces multiply alternatives; past this many a glob is refused rather than matched slowly. */
     static final int MAX_ALTERNATIVES = 256;
+    /** Longer than any path filter a person or a model writes; a longer one is refused before it is parsed. */
+    static final int MAX_LENGTH = 4096;
 
     private final String glob;
     private final List<FastIgnoreRule> include;
@@ -29,6 +31,9 @@ public final class PathGlob {
 
     /** @throws IllegalArgumentException with the reason, when the glob is not a valid pattern */
     public static PathGlob of(String glob) {
+        if (glob.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("Invalid glob: " + glob.length() + " characters; at most " + MAX_LENGTH);
+        }
         List<FastIgnoreRule> include = new ArrayList<>();
         List<FastIgnoreRule> exclude = new ArrayList<>();
         for (String part : splitOutsideBraces(glob)) {

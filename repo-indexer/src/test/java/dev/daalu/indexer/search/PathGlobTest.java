@@ -48,6 +48,8 @@ class PathGlobTest {
         assertTrue(bracket.getMessage().contains("'[' is not a pattern"), bracket.getMessage());
         IllegalArgumentException unclosed = assertThrows(IllegalArgumentException.class, () -> PathGlob.of("*.{tf,tfvars"));
         assertTrue(unclosed.getMessage().contains("a '{' is never closed"), unclosed.getMessage());
+        String deep = "{".repeat(50_000) + "*.tf" + "}".repeat(50_000);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> PathGlob.of(deep)).getMessage().contains("at most 4096"));
         IllegalArgumentException explosive = assertThrows(IllegalArgumentException.class,
                 () -> PathGlob.of("{a,b,c,d}{a,b,c,d}{a,b,c,d}{a,b,c,d}{a,b}"));
         assertTrue(explosive.getMessage().contains("more than 256 patterns"), explosive.getMessage());
