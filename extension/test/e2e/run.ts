@@ -328,6 +328,8 @@ function steps(wb: Workbench, ws: string, model: ModelServer): Step[] {
                 await rows.filter({ hasText: 'aws_s3_bucket' }).waitFor();
                 await wb.screenshot('15-chat-in-terminal');
                 await page.keyboard.press('Control+D');
+                // the chat ends and its terminal closes; wait, or the closing takes the focus from the next step's palette
+                await rows.waitFor({ state: 'detached', timeout: 30_000 });
             },
         },
         {

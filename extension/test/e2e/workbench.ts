@@ -64,13 +64,20 @@ export class Workbench {
 
     /** Runs a command from the palette by its full title, e.g. "Daalu: Show Repo Map". */
     async runCommand(title: string): Promise<void> {
-        await this.openPalette(title);
         // the row whose label is the title, not merely one that contains its words
         const label = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(,|$)`);
         const row = this.page.locator('.quick-input-list .monaco-list-row').filter({
             has: this.page.locator('.label-name', { hasText: label }),
         }).first();
-        await row.click({ timeout: 15_000 });
+        await this.openPalette(title);
+        try {
+            await row.click({ timeout: 7_500 });
+        } catch {
+            // the workbench closes the palette when something else takes the focus (a terminal closing, a
+            // notification): open it once more
+            await this.openPalette(title);
+            await row.click({ timeout: 7_500 });
+        }
     }
 
     /** Opens the command palette filtered by `query`, and returns the labels of what it lists. */
