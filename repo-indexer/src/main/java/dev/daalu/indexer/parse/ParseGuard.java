@@ -7,11 +7,11 @@ import dev.daalu.indexer.IndexConfig;
  * (one multi-megabyte minified line, a hundred thousand nested parentheses) is never handed to tree-sitter.
  * The file stays searchable; only its tags are skipped.
  */
-final class ParseGuard {
+public final class ParseGuard {
 
-    static final String TOO_LARGE = "too large";
-    static final String MINIFIED = "minified";
-    static final String TOO_DEEP = "nesting too deep";
+    public static final String TOO_LARGE = "too large";
+    public static final String MINIFIED = "minified";
+    public static final String TOO_DEEP = "nesting too deep";
 
     private final long maxBytes;
     private final int maxLineLength;
@@ -29,6 +29,14 @@ final class ParseGuard {
         if (text.length() > maxBytes) {
             return TOO_LARGE;
         }
+        return shapeRefusal(text, maxLineLength, maxNestingDepth);
+    }
+
+    /**
+     * {@link #MINIFIED} when a line is longer than {@code maxLineLength}, {@link #TOO_DEEP} when brackets nest
+     * deeper than {@code maxNestingDepth}, else null: one pass over the text, shared with the index's classifier.
+     */
+    public static String shapeRefusal(CharSequence text, int maxLineLength, int maxNestingDepth) {
         int lineLength = 0;
         int depth = 0;
         for (int i = 0, n = text.length(); i < n; i++) {

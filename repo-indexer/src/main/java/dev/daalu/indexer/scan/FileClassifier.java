@@ -2,6 +2,7 @@ package dev.daalu.indexer.scan;
 
 import dev.daalu.indexer.IndexConfig;
 import dev.daalu.indexer.SecretFiles;
+import dev.daalu.indexer.parse.ParseGuard;
 import org.eclipse.jgit.ignore.FastIgnoreRule;
 
 import java.util.ArrayList;
@@ -24,9 +25,9 @@ public final class FileClassifier {
     public static final long MAX_TEXT_BYTES = 64L * 1024 * 1024;
 
     /** Skipped-for-parsing reasons, as stored in {@code FileTags.skippedReason}. */
-    public static final String TOO_LARGE = "too large";
-    public static final String MINIFIED = "minified";
-    public static final String TOO_DEEP = "nesting too deep";
+    public static final String TOO_LARGE = ParseGuard.TOO_LARGE;
+    public static final String MINIFIED = ParseGuard.MINIFIED;
+    public static final String TOO_DEEP = ParseGuard.TOO_DEEP;
     public static final String VENDORED = "vendored or generated";
 
     /** Vendored code and lock files by path (gitignore syntax, so {@code vendor/} matches at any depth). */
@@ -124,27 +125,6 @@ public final class FileClassifier {
         if (sizeBytes > config.maxParseBytes()) {
             return TOO_LARGE;
         }
-        int maxLine = config.maxLineLength();
-        int maxDepth = config.maxNestingDepth();
-        int lineLength = 0;
-        int depth = 0;
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
-            if (c == '\n') {
-                lineLength = 0;
-                continue;
-            }
-            if (++lineLength > maxLine) {
-                return MINIFIED;
-            }
-            if (c == '(' || c == '[' || c == '{') {
-                if (++depth > maxDepth) {
-                    return TOO_DEEP;
-                }
-            } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
-                depth--;
-            }
-        }
-        return null;
+        return ParseGuard.shapeRefusal(text, config.maxLineLength(), config.maxNestingDepth());
     }
 }
