@@ -1,13 +1,9 @@
 package dev.daalu.server.runtime;
 
-import dev.daalu.indexer.DirectoryListing;
 import dev.daalu.indexer.IndexListener;
 import dev.daalu.indexer.IndexStatus;
 import dev.daalu.indexer.RepoIndex;
-import dev.daalu.indexer.RepoMap;
 import dev.daalu.indexer.RepoMapRequest;
-import dev.daalu.indexer.SearchQuery;
-import dev.daalu.indexer.SearchResults;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,12 +18,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * system prompt should not wait for it. Rebuilds are coalesced: one runs at a time, and a burst of changes
  * costs one more.
  */
-final class WarmedMapIndex implements RepoIndex {
+final class WarmedMapIndex extends ForwardingRepoIndex {
 
     private static final System.Logger LOG = System.getLogger(WarmedMapIndex.class.getName());
     private static final RepoMapRequest WARM_UP = RepoMapRequest.of(1024);
 
-    private final RepoIndex index;
     private final ExecutorService warmer = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "repo-map-warm-up");
         thread.setDaemon(true);
@@ -37,12 +32,7 @@ final class WarmedMapIndex implements RepoIndex {
     private final AtomicBoolean queued = new AtomicBoolean();
 
     WarmedMapIndex(RepoIndex index) {
-        this.index = index;
-    }
-
-    @Override
-    public Path root() {
-        return index.root();
+        super(index);
     }
 
     @Override
@@ -68,26 +58,6 @@ final class WarmedMapIndex implements RepoIndex {
             });
         }
         return status;
-    }
-
-    @Override
-    public SearchResults search(SearchQuery query) throws IOException {
-        return index.search(query);
-    }
-
-    @Override
-    public RepoMap map(RepoMapRequest request) throws IOException {
-        return index.map(request);
-    }
-
-    @Override
-    public DirectoryListing list(String relativeDir, int depth, int maxEntries) throws IOException {
-        return index.list(relativeDir, depth, maxEntries);
-    }
-
-    @Override
-    public IndexStatus status() {
-        return index.status();
     }
 
     @Override
